@@ -1,0 +1,32 @@
+# Convenience entry points; the build itself is CMake (build/).
+#   make demo    install dependencies if missing, build, run the example
+#   make check   install dependencies if missing, build, run every test
+#   make install install the GCC plugins into each GCC's plugin directory
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CTEST_ARGS ?=
+
+.PHONY: all deps configure build check demo install clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+check: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+install: build
+	cmake --install $(BUILD_DIR)
+
+demo: install
+	@examples/demo.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -8,6 +8,7 @@
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %FileCheck      LLVM's FileCheck
+#   %not            LLVM's not
 # Features: gcc-N for the GCC under test, gcc-other when %plugin_other exists,
 # gcc-musttail when that GCC accepts the musttail attribute.
 import os
@@ -73,6 +74,10 @@ config.substitutions.append(("%shadow_stack", shadow_stack))
 config.substitutions.append(("%objcheck", os.path.join(obj, "bin",
                                                        "kcov-ext-objcheck")))
 config.substitutions.append(("%FileCheck", config.filecheck))
+# LLVM's "not" (inverts an exit status, "not --crash" for signals) lives
+# beside FileCheck.
+config.substitutions.append(("%not", os.path.join(
+    os.path.dirname(config.filecheck), "not")))
 config.substitutions.append(("%gxx", gxx))
 config.substitutions.append(("%gcc", gcc))
 config.substitutions.append(("%python", config.python))

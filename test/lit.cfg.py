@@ -7,8 +7,9 @@
 #   %plugin_other   a kcov_ext.so built for another GCC version, if any
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
+#   %obj_root       the CMake build tree
 #   %FileCheck      LLVM's FileCheck
-#   %not            LLVM's not
+#   %not %count     LLVM's not and count
 # Features: gcc-N for the GCC under test, gcc-other when %plugin_other exists,
 # gcc-musttail when that GCC accepts the musttail attribute.
 import os
@@ -76,8 +77,10 @@ config.substitutions.append(("%objcheck", os.path.join(obj, "bin",
 config.substitutions.append(("%FileCheck", config.filecheck))
 # LLVM's "not" (inverts an exit status, "not --crash" for signals) lives
 # beside FileCheck.
-config.substitutions.append(("%not", os.path.join(
-    os.path.dirname(config.filecheck), "not")))
+for tool in ("not", "count"):
+    config.substitutions.append(("%" + tool, os.path.join(
+        os.path.dirname(config.filecheck), tool)))
+config.substitutions.append(("%obj_root", obj))
 config.substitutions.append(("%gxx", gxx))
 config.substitutions.append(("%gcc", gcc))
 config.substitutions.append(("%python", config.python))

@@ -1,0 +1,51 @@
+# Hand-written functions, each breaking one invariant objcheck enforces.
+	.text
+	.globl good, sibcall, uncovered, hook_jump, two_entries, call_after_exit, skip_exit
+good:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	je	1f
+	call	__sanitizer_cov_trace_pc_exit
+	ret
+1:	call	__sanitizer_cov_trace_pc_exit
+	pop	%rbx
+	ret
+sibcall:
+	call	__sanitizer_cov_trace_pc_entry
+	jmp	other
+uncovered:
+	call	__sanitizer_cov_trace_pc_entry
+	call	__sanitizer_cov_trace_pc_exit
+	ret
+	ret
+hook_jump:
+	call	__sanitizer_cov_trace_pc_entry
+	jmp	__sanitizer_cov_trace_pc_exit
+two_entries:
+	call	__sanitizer_cov_trace_pc_entry
+	call	__sanitizer_cov_trace_pc_entry
+	call	__sanitizer_cov_trace_pc_exit
+	ret
+call_after_exit:
+	call	__sanitizer_cov_trace_pc_entry
+	call	__sanitizer_cov_trace_pc_exit
+	call	other
+	ret
+skip_exit:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	je	2f
+	call	__sanitizer_cov_trace_pc_exit
+2:	ret
+noreturn_fallthrough:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	je	3f
+	call	__sanitizer_cov_trace_pc_exit
+	call	abort
+3:	call	__sanitizer_cov_trace_pc_exit
+	ret
+	.section .noinstr.text,"ax"
+noinstr:
+	call	__sanitizer_cov_trace_pc
+	ret

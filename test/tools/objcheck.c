@@ -53,6 +53,7 @@ struct function {
 	char section[NAME_MAX_LEN];
 	struct insn *insns;
 	size_t count, capacity;
+	unsigned long nopped_hooks;	/* hook calls objtool turned into NOPs */
 };
 
 struct totals {
@@ -204,13 +205,22 @@ static void parse_insn(struct function *fn, unsigned long addr, const char *text
 		parse_operand(insn, text + n);
 }
 
-/* A relocation names the real target of the instruction before it. */
-static void parse_reloc(struct function *fn, const char *symbol)
+/*
+ * A relocation names the real target of the instruction before it. The
+ * kernel's objtool NOPs hook calls in .noinstr.text and turns their
+ * relocation into R_X86_64_NONE: such a NOP still shows that the compiler
+ * put a hook there.
+ */
+static void parse_reloc(struct function *fn, const char *type, const char *symbol)
 {
 	struct insn *insn;
 
 	if (!fn->count)
 		return;
+	if (!strcmp(type, "X86_64_NONE")) {
+		fn->nopped_hooks += is_hook(symbol);
+		return;
+	}
 	insn = &fn->insns[fn->count - 1];
 	if (insn->kind == INSN_OTHER || insn->kind == INSN_RET)
 		return;
@@ -348,6 +358,8 @@ static void check_function(const struct function *fn, struct totals *totals)
 			hook_jumps++;
 	}
 
+	if (noinstr)
+		noinstr_hooks += fn->nopped_hooks;
 	violations = hook_jumps + noinstr_hooks;
 	if (entries || exits) {
 		visited = malloc(fn->count);
@@ -385,6 +397,7 @@ static void finish_function(struct function *fn, struct totals *totals)
 {
 	check_function(fn, totals);
 	fn->count = 0;
+	fn->nopped_hooks = 0;
 	fn->name[0] = '\0';
 }
 
@@ -426,7 +439,7 @@ static void check_file(const char *file, struct totals *totals)
 			snprintf(fn.name, sizeof(fn.name), "%s", name);
 			snprintf(fn.section, sizeof(fn.section), "%s", section);
 		} else if (sscanf(line, " %lx: R_%63s %511s", &addr, type, name) == 3) {
-			parse_reloc(&fn, name);
+			parse_reloc(&fn, type, name);
 		} else if (sscanf(line, " %lx:%n", &addr, &n) == 1 && line[n] == '\t') {
 			if (fn.name[0])
 				parse_insn(&fn, addr, line + n + 1);

@@ -49,3 +49,7 @@ noreturn_fallthrough:
 noinstr:
 	call	__sanitizer_cov_trace_pc
 	ret
+noinstr_nopped:
+	.reloc .+1, R_X86_64_NONE, __sanitizer_cov_trace_pc_entry
+	nopl	0(%rax,%rax,1)
+	ret

@@ -92,7 +92,8 @@ static struct plugin_info kcov_ext_plugin_info = {
  * Declare void NAME(void) as an external, nothrow, leaf function. If the
  * translation unit already knows a function of that name (it defines or
  * declares a hook itself), reuse its declaration: two decls with one
- * assembler name confuse the symbol table.
+ * assembler name confuse the symbol table. A declaration of another type
+ * is an error: calling it with no arguments would be a silent miscompile.
  */
 static tree kcov_ext_build_hook_decl(const char *name)
 {
@@ -100,8 +101,16 @@ static tree kcov_ext_build_hook_decl(const char *name)
 	cgraph_node *node;
 
 	node = cgraph_node::get_for_asmname(get_identifier(name));
-	if (node)
+	if (node) {
+		fntype = TREE_TYPE(node->decl);
+		if (!VOID_TYPE_P(TREE_TYPE(fntype)) || type_num_arguments(fntype)) {
+			error_at(DECL_SOURCE_LOCATION(node->decl),
+				 "%qD conflicts with the kcov_ext hook %<void %s(void)%>",
+				 node->decl, name);
+			return NULL_TREE;
+		}
 		return node->decl;
+	}
 
 	fntype = build_function_type_list(void_type_node, NULL_TREE);
 	decl = build_fn_decl(name, fntype);
@@ -129,12 +138,13 @@ static void kcov_ext_start_unit(void *gcc_data ATTRIBUTE_UNUSED,
  * the whole unit has been parsed, so a declaration of the user's own is
  * already in the symbol table.
  */
-static void kcov_ext_init_hook_decls(void)
+static bool kcov_ext_init_hook_decls(void)
 {
 	if (!kcov_ext_entry_decl)
 		kcov_ext_entry_decl = kcov_ext_build_hook_decl(kcov_ext_entry_name);
 	if (!kcov_ext_exit_decl)
 		kcov_ext_exit_decl = kcov_ext_build_hook_decl(kcov_ext_exit_name);
+	return kcov_ext_entry_decl && kcov_ext_exit_decl;
 }
 
 static const char *kcov_ext_function_name(void)
@@ -305,7 +315,8 @@ static unsigned int kcov_ext_instrument_execute(void)
 		return 0;
 	}
 
-	kcov_ext_init_hook_decls();
+	if (!kcov_ext_init_hook_decls())
+		return 0;
 
 	/* Exits first: the entry edge split below adds no return. */
 	exits = kcov_ext_instrument_exits(&tail_calls);
@@ -329,12 +340,8 @@ static const pass_data kcov_ext_instrument_pass_data = {
 	.properties_provided	= 0,
 	.properties_destroyed	= 0,
 	.todo_flags_start	= 0,
-	/*
-	 * The new calls need virtual operands, the call graph must know them,
-	 * and a split ENTRY edge invalidates dominators.
-	 */
-	.todo_flags_finish	= TODO_update_ssa | TODO_rebuild_cgraph_edges |
-				  TODO_cleanup_cfg,
+	/* The new calls need virtual operands and call graph edges. */
+	.todo_flags_finish	= TODO_update_ssa | TODO_rebuild_cgraph_edges,
 };
 
 class kcov_ext_instrument_pass : public gimple_opt_pass {

@@ -22,7 +22,6 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
-config.test_exec_root = os.path.join(config.kcov_ext_obj_root, "test")
 
 if not config.gcc_versions:
     lit_config.fatal("no GCC plugin was built")
@@ -31,6 +30,10 @@ if gcc_version not in config.gcc_versions:
     lit_config.fatal("no kcov_ext plugin was built for gcc-%s (built: %s)"
                      % (gcc_version, " ".join(config.gcc_versions)))
 config.name = "kcov_ext gcc-%s" % gcc_version
+# ctest runs the suites of several GCCs at once: each writes its %t files
+# under its own tree.
+config.test_exec_root = os.path.join(config.kcov_ext_obj_root, "test",
+                                     "gcc-" + gcc_version)
 
 obj = config.kcov_ext_obj_root
 

@@ -1,17 +1,26 @@
 # lit configuration shared by every kcov_ext test suite.
 #
+# Parameters (lit --param): gcc=N, the GCC under test (default: newest);
+# llvm=N, the LLVM under test (default: newest); cc=gcc|clang, the compiler
+# that %e2e builds test programs with (default: gcc).
+#
 # Substitutions:
-#   %gcc %gxx       the GCC under test (lit --param gcc=N; default: newest)
+#   %gcc %gxx       the GCC under test
 #   %kcov_ext       -fplugin=<the kcov_ext.so built for that GCC>
 #   %plugin         the path of that kcov_ext.so
 #   %plugin_other   a kcov_ext.so built for another GCC version, if any
+#   %clang %clangxx %opt   clang, clang++ and opt of the LLVM under test
+#   %pass_plugin    -fpass-plugin=<KcovExt.so built for that LLVM>
+#   %load_pass      -load-pass-plugin=<the same> (for opt)
+#   %llvm_plugin    the path of that KcovExt.so
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %obj_root       the CMake build tree
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
-# Features: gcc-N for the GCC under test, gcc-other when %plugin_other exists,
-# gcc-musttail when that GCC accepts the musttail attribute.
+# Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
+# cc-clang for %e2e, gcc-other when %plugin_other exists, gcc-musttail when
+# the GCC accepts the musttail attribute.
 import os
 import subprocess
 
@@ -19,38 +28,40 @@ import lit.formats
 
 config.name = "kcov_ext"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".c", ".cpp", ".test"]
+config.suffixes = [".c", ".cpp", ".ll", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(__file__)
-
-if not config.gcc_versions:
-    lit_config.fatal("no GCC plugin was built")
-gcc_version = lit_config.params.get("gcc", config.gcc_versions[-1])
-if gcc_version not in config.gcc_versions:
-    lit_config.fatal("no kcov_ext plugin was built for gcc-%s (built: %s)"
-                     % (gcc_version, " ".join(config.gcc_versions)))
-config.name = "kcov_ext gcc-%s" % gcc_version
-# ctest runs the suites of several GCCs at once: each writes its %t files
-# under its own tree.
-config.test_exec_root = os.path.join(config.kcov_ext_obj_root, "test",
-                                     "gcc-" + gcc_version)
+config.pipefail = True
 
 obj = config.kcov_ext_obj_root
 
 
-def plugin_path(version):
+def pick(kind, built):
+    version = lit_config.params.get(kind, built[-1] if built else None)
+    if version is not None and version not in built:
+        lit_config.fatal("no kcov_ext plugin was built for %s-%s (built: %s)"
+                         % (kind, version, " ".join(built) or "none"))
+    return version
+
+
+if not config.gcc_versions:
+    lit_config.fatal("no GCC plugin was built")
+gcc_version = pick("gcc", config.gcc_versions)
+llvm_version = pick("llvm", config.llvm_versions)
+cc = lit_config.params.get("cc", "gcc")
+if cc not in ("gcc", "clang") or (cc == "clang" and llvm_version is None):
+    lit_config.fatal("cc=%s: no such compiler with a kcov_ext plugin" % cc)
+
+# ctest runs several compilers' suites at once: each run writes its %t
+# files under a tree of its own.
+run_name = "-".join("%s-%s" % (k, lit_config.params[k])
+                    for k in ("cc", "gcc", "llvm") if k in lit_config.params)
+config.name = "kcov_ext " + (run_name or "default")
+config.test_exec_root = os.path.join(obj, "test", run_name or "default")
+
+
+def gcc_plugin_path(version):
     return os.path.join(obj, "gcc-plugin", "gcc-" + version, "kcov_ext.so")
-
-
-gcc = "gcc-" + gcc_version
-gxx = "g++-" + gcc_version
-plugin = plugin_path(gcc_version)
-others = [v for v in config.gcc_versions if v != gcc_version]
-
-config.available_features.add("gcc-" + gcc_version)
-if others:
-    config.available_features.add("gcc-other")
-    config.substitutions.append(("%plugin_other", plugin_path(others[0])))
 
 
 def accepts(compiler, source):
@@ -64,31 +75,55 @@ def accepts(compiler, source):
     return result.returncode == 0
 
 
+# lit substitutes in list order: a longer name must come before its prefix.
+subst = config.substitutions
+
+gcc = "gcc-" + gcc_version
+gxx = "g++-" + gcc_version
+gcc_plugin = gcc_plugin_path(gcc_version)
+config.available_features.add("gcc-" + gcc_version)
+others = [v for v in config.gcc_versions if v != gcc_version]
+if others:
+    config.available_features.add("gcc-other")
+    subst.append(("%plugin_other", gcc_plugin_path(others[0])))
 if accepts(gcc, "int g(int); int f(int x) "
                 "{ __attribute__((musttail)) return g(x); }"):
     config.available_features.add("gcc-musttail")
+subst.append(("%kcov_ext", "-fplugin=" + gcc_plugin))
+subst.append(("%plugin", gcc_plugin))
+
+if llvm_version is not None:
+    llvm_bin = "/usr/lib/llvm-%s/bin" % llvm_version
+    llvm_plugin = os.path.join(obj, "llvm-pass", "llvm-" + llvm_version,
+                               "KcovExt.so")
+    config.available_features.add("llvm-" + llvm_version)
+    opt = os.path.join(llvm_bin, "opt")
+    # opt 14 reads "ptr" only with opaque pointers switched on.
+    if llvm_version == "14":
+        opt += " -opaque-pointers"
+    subst.append(("%clangxx", os.path.join(llvm_bin, "clang++")))
+    subst.append(("%clang", os.path.join(llvm_bin, "clang")))
+    subst.append(("%opt", opt))
+    subst.append(("%pass_plugin", "-fpass-plugin=" + llvm_plugin))
+    subst.append(("%load_pass", "-load-pass-plugin=" + llvm_plugin))
+    subst.append(("%llvm_plugin", llvm_plugin))
+
+config.available_features.add("cc-" + cc)
 
 shadow_stack = "%s %s -lpthread" % (
     os.path.join(obj, "lib", "libkcov_ext_shadow_stack.a"), config.libdw)
-
-# Longest first: lit substitutes in order.
-config.substitutions.append(("%kcov_ext", "-fplugin=" + plugin))
-config.substitutions.append(("%plugin", plugin))
-config.substitutions.append(("%shadow_stack", shadow_stack))
-config.substitutions.append(("%objcheck", os.path.join(obj, "bin",
-                                                       "kcov-ext-objcheck")))
-config.substitutions.append(("%FileCheck", config.filecheck))
-# LLVM's "not" (inverts an exit status, "not --crash" for signals) lives
-# beside FileCheck.
+subst.append(("%shadow_stack", shadow_stack))
+subst.append(("%objcheck", os.path.join(obj, "bin", "kcov-ext-objcheck")))
+subst.append(("%obj_root", obj))
+subst.append(("%FileCheck", config.filecheck))
+# LLVM's "not" (inverts an exit status) and "count" live beside FileCheck.
 for tool in ("not", "count"):
-    config.substitutions.append(("%" + tool, os.path.join(
-        os.path.dirname(config.filecheck), tool)))
-config.substitutions.append(("%obj_root", obj))
-config.substitutions.append(("%gxx", gxx))
-config.substitutions.append(("%gcc", gcc))
-config.substitutions.append(("%python", config.python))
+    subst.append(("%" + tool, os.path.join(os.path.dirname(config.filecheck),
+                                           tool)))
+subst.append(("%gxx", gxx))
+subst.append(("%gcc", gcc))
+subst.append(("%python", config.python))
 
-config.pipefail = True
 config.environment["OBJDUMP"] = config.objdump
 # Keep compiler messages stable and plain for FileCheck.
 config.environment["LC_ALL"] = "C"

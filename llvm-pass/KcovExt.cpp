@@ -1,0 +1,338 @@
+//===-- KcovExt.cpp - Function entry/exit hooks for KCOV_TRACE_PC_EXT -----===//
+//
+// SPDX-License-Identifier: GPL-2.0-only
+//
+//===----------------------------------------------------------------------===//
+//
+// Gives clang and opt 14-19 the semantics of upstream's
+// -fsanitize-coverage=trace-pc-entry-exit:
+//
+//  - each instrumented function calls __sanitizer_cov_trace_pc_entry() once
+//    per invocation: it replaces sancov's trace_pc call in the entry block
+//    (trace-pc), comes in addition to the entry block's guard or counter
+//    (trace-pc-guard, inline-8bit-counters, inline-bool-flag), or is the
+//    only hook when sancov did not run;
+//  - every path that leaves the function calls __sanitizer_cov_trace_pc_exit()
+//    right before it returns, before a musttail call, and, in functions that
+//    may unwind, before resuming an exception (EscapeEnumerator turns calls
+//    that may throw into invokes with a cleanup for that);
+//  - the exit call is `notail`: the hooks read their own return address, and
+//    `jmp __sanitizer_cov_trace_pc_exit` would report the caller's PC;
+//  - functions sancov skipped get nothing; the pass is idempotent.
+//
+//===----------------------------------------------------------------------===//
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Support/Debug.h"
+#include "llvm/Transforms/Utils/EscapeEnumerator.h"
+
+#if LLVM_VERSION_MAJOR >= 17
+#include "llvm/IR/EHPersonalities.h"
+#else
+#include "llvm/Analysis/EHPersonalities.h"
+#endif
+
+using namespace llvm;
+
+#define DEBUG_TYPE "kcov-ext"
+
+static const char KcovExtPassName[] = "kcov-ext";
+static const char KcovExtEntryName[] = "__sanitizer_cov_trace_pc_entry";
+static const char KcovExtExitName[] = "__sanitizer_cov_trace_pc_exit";
+static const char KcovExtCleanupName[] = "kcov_ext_cleanup";
+static const char SanCovTracePCName[] = "__sanitizer_cov_trace_pc";
+static const char SanCovTracePCGuardName[] = "__sanitizer_cov_trace_pc_guard";
+static const char SanCovSectionPrefix[] = "__sancov_";
+static const char SanCovCountersSection[] = "__sancov_cntrs";
+static const char SanCovBoolFlagSection[] = "__sancov_bools";
+
+namespace {
+
+bool startsWith(StringRef S, StringRef Prefix) {
+#if LLVM_VERSION_MAJOR >= 16
+  return S.starts_with(Prefix);
+#else
+  return S.startswith(Prefix);
+#endif
+}
+
+/// How the entry hook was placed in a function.
+enum class EntryKind { Replaced, Added, Skipped };
+
+class KcovExt {
+public:
+  bool instrumentModule(Module &M);
+
+private:
+  bool sancovRanOn(const Module &M) const;
+  bool alreadyInstrumented(const Function &F) const;
+  bool sancovWouldSkip(const Function &F) const;
+  CallInst *findSancovEntryCall(Function &F) const;
+  bool hasSancovEntryGuard(Function &F) const;
+  EntryKind injectEntry(Function &F, bool SancovRan);
+  unsigned injectExits(Function &F);
+  bool getHooks(Module &M);
+
+  FunctionCallee EntryHook;
+  FunctionCallee ExitHook;
+};
+
+} // namespace
+
+/// sancov leaves its callbacks, or its per-function arrays in __sancov_*
+/// sections, in every module it instrumented.
+bool KcovExt::sancovRanOn(const Module &M) const {
+  for (StringRef Name : {SanCovTracePCName, SanCovTracePCGuardName})
+    if (const Function *Callback = M.getFunction(Name))
+      if (!Callback->use_empty())
+        return true;
+  for (const GlobalVariable &GV : M.globals())
+    if (startsWith(GV.getSection(), SanCovSectionPrefix))
+      return true;
+  return false;
+}
+
+bool KcovExt::alreadyInstrumented(const Function &F) const {
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB)
+      if (const auto *CB = dyn_cast<CallBase>(&I))
+        if (const Function *Callee = CB->getCalledFunction())
+          if (Callee->getName() == KcovExtEntryName ||
+              Callee->getName() == KcovExtExitName)
+            return true;
+  return false;
+}
+
+/// The functions sancov leaves alone, for modules it did not run on.
+bool KcovExt::sancovWouldSkip(const Function &F) const {
+  if (F.isDeclaration() ||
+      F.getLinkage() == GlobalValue::AvailableExternallyLinkage)
+    return true;
+  if (F.getName().contains(".module_ctor") ||
+      startsWith(F.getName(), "__sanitizer_"))
+    return true;
+  if (isa<UnreachableInst>(F.getEntryBlock().getTerminator()))
+    return true;
+  if (F.hasPersonalityFn() &&
+      isAsynchronousEHPersonality(classifyEHPersonality(F.getPersonalityFn())))
+    return true;
+  return F.hasFnAttribute(Attribute::Naked) ||
+         F.hasFnAttribute(Attribute::NoSanitizeCoverage) ||
+         F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation);
+}
+
+static bool isSancovCall(const Instruction &I, StringRef Callback) {
+  const auto *CI = dyn_cast<CallInst>(&I);
+  if (!CI || !CI->cannotMerge())
+    return false;
+  const Function *Callee = CI->getCalledFunction();
+  return Callee && Callee->getName() == Callback;
+}
+
+/// sancov's trace_pc call for the entry block: the nomerge trace_pc call
+/// that dominates every other one and every return. It is usually first in
+/// the entry block, but userspace ASan may have split that block since.
+CallInst *KcovExt::findSancovEntryCall(Function &F) const {
+  SmallVector<CallInst *, 16> Calls;
+  SmallVector<BasicBlock *, 4> Returns;
+  for (BasicBlock &BB : F) {
+    if (isa<ReturnInst>(BB.getTerminator()))
+      Returns.push_back(&BB);
+    for (Instruction &I : BB)
+      if (isSancovCall(I, SanCovTracePCName))
+        Calls.push_back(cast<CallInst>(&I));
+  }
+  if (Calls.empty())
+    return nullptr;
+
+  DominatorTree DT(F);
+  for (CallInst *Candidate : Calls) {
+    auto Dominates = [&](Instruction *Other) {
+      return DT.dominates(Candidate, Other);
+    };
+    auto DominatesBlock = [&](BasicBlock *BB) {
+      return DT.dominates(Candidate->getParent(), BB);
+    };
+    if (all_of(Calls, [&](CallInst *Other) {
+          return Other == Candidate || Dominates(Other);
+        }) &&
+        all_of(Returns, DominatesBlock))
+      return Candidate;
+  }
+  return nullptr;
+}
+
+/// With trace-pc-guard or inline counters, sancov put a guard call or a
+/// counter update into the entry block.
+bool KcovExt::hasSancovEntryGuard(Function &F) const {
+  for (Instruction &I : F.getEntryBlock()) {
+    if (isSancovCall(I, SanCovTracePCGuardName))
+      return true;
+    const Value *Ptr = nullptr;
+    if (const auto *LI = dyn_cast<LoadInst>(&I))
+      Ptr = LI->getPointerOperand();
+    else if (const auto *SI = dyn_cast<StoreInst>(&I))
+      Ptr = SI->getPointerOperand();
+    if (!Ptr)
+      continue;
+    if (const auto *GV =
+            dyn_cast<GlobalVariable>(Ptr->stripInBoundsConstantOffsets()))
+      if (GV->getSection() == SanCovCountersSection ||
+          GV->getSection() == SanCovBoolFlagSection)
+        return true;
+  }
+  return false;
+}
+
+/// Where sancov puts the entry block's coverage: after the static allocas
+/// (and llvm.localescape), which must stay at the top of the entry block.
+static BasicBlock::iterator entryInsertionPoint(Function &F) {
+  BasicBlock &Entry = F.getEntryBlock();
+  BasicBlock::iterator IP = Entry.getFirstInsertionPt();
+  for (BasicBlock::iterator End = Entry.end(); IP != End; ++IP) {
+    if (auto *AI = dyn_cast<AllocaInst>(&*IP)) {
+      if (AI->isStaticAlloca())
+        continue;
+      break;
+    }
+    if (auto *II = dyn_cast<IntrinsicInst>(&*IP))
+      if (II->getIntrinsicID() == Intrinsic::localescape)
+        continue;
+    break;
+  }
+  return IP;
+}
+
+EntryKind KcovExt::injectEntry(Function &F, bool SancovRan) {
+  if (SancovRan) {
+    if (CallInst *TracePC = findSancovEntryCall(F)) {
+      TracePC->setCalledFunction(EntryHook);
+      return EntryKind::Replaced;
+    }
+    if (!hasSancovEntryGuard(F))
+      return EntryKind::Skipped; // sancov skipped this function
+  } else if (sancovWouldSkip(F)) {
+    return EntryKind::Skipped;
+  }
+
+  IRBuilder<> IRB(&*entryInsertionPoint(F));
+  // sancov's entry location: the function's scope line.
+  if (DISubprogram *SP = F.getSubprogram())
+    IRB.SetCurrentDebugLocation(
+        DILocation::get(SP->getContext(), SP->getScopeLine(), 0, SP));
+  else
+    IRB.SetCurrentDebugLocation(DebugLoc());
+  IRB.CreateCall(EntryHook)->setCannotMerge();
+  return EntryKind::Added;
+}
+
+unsigned KcovExt::injectExits(Function &F) {
+  unsigned Exits = 0;
+  // Returns (before a musttail call where there is one) and resumes; in a
+  // function that may unwind, also a cleanup for every call that may throw.
+  EscapeEnumerator EE(F, KcovExtCleanupName,
+                      /*HandleExceptions=*/!F.doesNotThrow());
+  while (IRBuilder<> *AtExit = EE.Next()) {
+    CallInst *Exit = AtExit->CreateCall(ExitHook);
+    Exit->setTailCallKind(CallInst::TCK_NoTail);
+    ++Exits;
+  }
+  return Exits;
+}
+
+/// void (void), nounwind: the hooks never throw, so EscapeEnumerator leaves
+/// the calls to them alone.
+bool KcovExt::getHooks(Module &M) {
+  LLVMContext &C = M.getContext();
+  FunctionType *HookTy = FunctionType::get(Type::getVoidTy(C), false);
+  AttributeList Attrs =
+      AttributeList().addFnAttribute(C, Attribute::NoUnwind);
+  for (StringRef Name : {KcovExtEntryName, KcovExtExitName}) {
+    Function *Existing = M.getFunction(Name);
+    if (Existing && Existing->getFunctionType() != HookTy) {
+      C.emitError(Twine("kcov-ext: ") + Name +
+                  " is declared with a type other than void (void)");
+      return false;
+    }
+  }
+  EntryHook = M.getOrInsertFunction(KcovExtEntryName, HookTy, Attrs);
+  ExitHook = M.getOrInsertFunction(KcovExtExitName, HookTy, Attrs);
+  return true;
+}
+
+bool KcovExt::instrumentModule(Module &M) {
+  bool SancovRan = sancovRanOn(M);
+  SmallVector<Function *, 32> Functions;
+  for (Function &F : M)
+    if (!F.isDeclaration() && !alreadyInstrumented(F))
+      Functions.push_back(&F);
+  if (Functions.empty() || !getHooks(M))
+    return false;
+
+  bool Changed = false;
+  for (Function *F : Functions) {
+    EntryKind Entry = injectEntry(*F, SancovRan);
+    if (Entry == EntryKind::Skipped)
+      continue;
+    [[maybe_unused]] unsigned Exits = injectExits(*F);
+    LLVM_DEBUG(dbgs() << "kcov-ext: instrument " << F->getName() << ": entry "
+                      << (Entry == EntryKind::Replaced ? "replaced trace_pc"
+                                                       : "added")
+                      << ", " << Exits << " exits\n");
+    Changed = true;
+  }
+  return Changed;
+}
+
+namespace {
+
+struct KcovExtPass : PassInfoMixin<KcovExtPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    return KcovExt().instrumentModule(M) ? PreservedAnalyses::none()
+                                         : PreservedAnalyses::all();
+  }
+  // Runs on optnone (-O0) functions too: instrumentation is not optional.
+  static bool isRequired() { return true; }
+};
+
+} // namespace
+
+/// clang loads pass plugins before it registers its own sanitizer
+/// callbacks, so a plugin's OptimizerLast callback runs before sancov, at
+/// every -O level. A PipelineStart callback runs when the pipeline is
+/// built, after clang registered sancov: registering the OptimizerLast
+/// callback from there puts kcov-ext after sancov.
+static void registerKcovExt(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        if (Name != KcovExtPassName)
+          return false;
+        MPM.addPass(KcovExtPass());
+        return true;
+      });
+  PB.registerPipelineStartEPCallback(
+      [&PB](ModulePassManager &, OptimizationLevel) {
+        static bool Registered;
+        if (Registered)
+          return;
+        Registered = true;
+        PB.registerOptimizerLastEPCallback(
+            [](ModulePassManager &MPM, OptimizationLevel) {
+              MPM.addPass(KcovExtPass());
+            });
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, KcovExtPassName, "1.0", registerKcovExt};
+}

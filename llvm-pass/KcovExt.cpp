@@ -70,6 +70,7 @@ enum class EntryKind { Replaced, Added, Skipped };
 
 class KcovExt {
 public:
+  explicit KcovExt(bool SancovScheduled) : SancovScheduled(SancovScheduled) {}
   bool instrumentModule(Module &M);
 
 private:
@@ -82,6 +83,8 @@ private:
   unsigned injectExits(Function &F);
   bool getHooks(Module &M);
 
+  /// sancov ran before this pass in the same pipeline.
+  bool SancovScheduled;
   FunctionCallee EntryHook;
   FunctionCallee ExitHook;
 };
@@ -112,22 +115,28 @@ bool KcovExt::alreadyInstrumented(const Function &F) const {
   return false;
 }
 
+/// Functions that never get hooks, whatever the sancov of this LLVM did:
+/// upstream's sancov skips them all, while older ones still put trace_pc
+/// into naked functions (14-19) and disable_sanitizer_instrumentation ones
+/// (14-16). A call in a naked function clobbers what its asm relies on.
+static bool mustNotInstrument(const Function &F) {
+  return startsWith(F.getName(), "__sanitizer_") ||
+         F.hasFnAttribute(Attribute::Naked) ||
+         F.hasFnAttribute(Attribute::NoSanitizeCoverage) ||
+         F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation);
+}
+
 /// The functions sancov leaves alone, for modules it did not run on.
 bool KcovExt::sancovWouldSkip(const Function &F) const {
   if (F.isDeclaration() ||
       F.getLinkage() == GlobalValue::AvailableExternallyLinkage)
     return true;
-  if (F.getName().contains(".module_ctor") ||
-      startsWith(F.getName(), "__sanitizer_"))
+  if (F.getName().contains(".module_ctor"))
     return true;
   if (isa<UnreachableInst>(F.getEntryBlock().getTerminator()))
     return true;
-  if (F.hasPersonalityFn() &&
-      isAsynchronousEHPersonality(classifyEHPersonality(F.getPersonalityFn())))
-    return true;
-  return F.hasFnAttribute(Attribute::Naked) ||
-         F.hasFnAttribute(Attribute::NoSanitizeCoverage) ||
-         F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation);
+  return F.hasPersonalityFn() &&
+         isAsynchronousEHPersonality(classifyEHPersonality(F.getPersonalityFn()));
 }
 
 static bool isSancovCall(const Instruction &I, StringRef Callback) {
@@ -213,6 +222,8 @@ static BasicBlock::iterator entryInsertionPoint(Function &F) {
 }
 
 EntryKind KcovExt::injectEntry(Function &F, bool SancovRan) {
+  if (mustNotInstrument(F))
+    return EntryKind::Skipped;
   if (SancovRan) {
     if (CallInst *TracePC = findSancovEntryCall(F)) {
       TracePC->setCalledFunction(EntryHook);
@@ -270,7 +281,7 @@ bool KcovExt::getHooks(Module &M) {
 }
 
 bool KcovExt::instrumentModule(Module &M) {
-  bool SancovRan = sancovRanOn(M);
+  bool SancovRan = SancovScheduled || sancovRanOn(M);
   SmallVector<Function *, 32> Functions;
   for (Function &F : M)
     if (!F.isDeclaration() && !alreadyInstrumented(F))
@@ -296,15 +307,30 @@ bool KcovExt::instrumentModule(Module &M) {
 namespace {
 
 struct KcovExtPass : PassInfoMixin<KcovExtPass> {
+  explicit KcovExtPass(bool SancovScheduled)
+      : SancovScheduled(SancovScheduled) {}
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
-    return KcovExt().instrumentModule(M) ? PreservedAnalyses::none()
-                                         : PreservedAnalyses::all();
+    return KcovExt(SancovScheduled).instrumentModule(M)
+               ? PreservedAnalyses::none()
+               : PreservedAnalyses::all();
   }
   // Runs on optnone (-O0) functions too: instrumentation is not optional.
   static bool isRequired() { return true; }
+
+  bool SancovScheduled;
 };
 
 } // namespace
+
+/// Whether sancov is already in MPM. Then it alone decides which functions
+/// get coverage, even when it instruments nothing in this module (an allow
+/// list that matches none of its functions): the IR would not tell.
+static bool pipelineHasSancov(ModulePassManager &MPM) {
+  std::string Pipeline;
+  raw_string_ostream OS(Pipeline);
+  MPM.printPipeline(OS, [](StringRef ClassName) { return ClassName; });
+  return StringRef(OS.str()).contains("SanitizerCoverage");
+}
 
 /// clang loads pass plugins before it registers its own sanitizer
 /// callbacks, so a plugin's OptimizerLast callback runs before sancov, at
@@ -317,7 +343,7 @@ static void registerKcovExt(PassBuilder &PB) {
          ArrayRef<PassBuilder::PipelineElement>) {
         if (Name != KcovExtPassName)
           return false;
-        MPM.addPass(KcovExtPass());
+        MPM.addPass(KcovExtPass(pipelineHasSancov(MPM)));
         return true;
       });
   PB.registerPipelineStartEPCallback(
@@ -328,7 +354,7 @@ static void registerKcovExt(PassBuilder &PB) {
         Registered = true;
         PB.registerOptimizerLastEPCallback(
             [](ModulePassManager &MPM, OptimizationLevel) {
-              MPM.addPass(KcovExtPass());
+              MPM.addPass(KcovExtPass(pipelineHasSancov(MPM)));
             });
       });
 }

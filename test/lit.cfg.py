@@ -9,7 +9,8 @@
 #   %kcov_ext       -fplugin=<the kcov_ext.so built for that GCC>
 #   %plugin         the path of that kcov_ext.so
 #   %plugin_other   a kcov_ext.so built for another GCC version, if any
-#   %clang %clangxx %opt   clang, clang++ and opt of the LLVM under test
+#   %clang %clangxx %opt %llc   clang, clang++, opt and llc of the LLVM
+#                   under test
 #   %pass_plugin    -fpass-plugin=<KcovExt.so built for that LLVM>
 #   %load_pass      -load-pass-plugin=<the same> (for opt)
 #   %llvm_plugin    the path of that KcovExt.so
@@ -98,12 +99,15 @@ if llvm_version is not None:
                                "KcovExt.so")
     config.available_features.add("llvm-" + llvm_version)
     opt = os.path.join(llvm_bin, "opt")
-    # opt 14 reads "ptr" only with opaque pointers switched on.
+    llc = os.path.join(llvm_bin, "llc")
+    # opt and llc 14 read "ptr" only with opaque pointers switched on.
     if llvm_version == "14":
         opt += " -opaque-pointers"
+        llc += " -opaque-pointers"
     subst.append(("%clangxx", os.path.join(llvm_bin, "clang++")))
     subst.append(("%clang", os.path.join(llvm_bin, "clang")))
     subst.append(("%opt", opt))
+    subst.append(("%llc", llc))
     subst.append(("%pass_plugin", "-fpass-plugin=" + llvm_plugin))
     subst.append(("%load_pass", "-load-pass-plugin=" + llvm_plugin))
     subst.append(("%llvm_plugin", llvm_plugin))

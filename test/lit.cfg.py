@@ -16,6 +16,10 @@
 #   %llvm_plugin    the path of that KcovExt.so
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
+#   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
+#   %kcov-ext       the decoder CLI
+#   %kcov_rt %kcov_rt_v1 %kcov_rt_classic   the runtime, in each design
+#   %runtime_include   the runtime's headers
 #   %obj_root       the CMake build tree
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
@@ -118,6 +122,14 @@ shadow_stack = "%s %s -lpthread" % (
     os.path.join(obj, "lib", "libkcov_ext_shadow_stack.a"), config.libdw)
 subst.append(("%shadow_stack", shadow_stack))
 subst.append(("%objcheck", os.path.join(obj, "bin", "kcov-ext-objcheck")))
+subst.append(("%mkarea", os.path.join(obj, "bin", "kcov-ext-mkarea")))
+subst.append(("%kcov-ext", os.path.join(obj, "bin", "kcov-ext")))
+for design in ("v1", "classic"):
+    subst.append(("%kcov_rt_" + design,
+                  os.path.join(obj, "lib", "libkcov_rt_%s.a" % design)))
+subst.append(("%kcov_rt", os.path.join(obj, "lib", "libkcov_rt.a")))
+subst.append(("%runtime_include",
+              os.path.join(config.kcov_ext_src_root, "runtime")))
 subst.append(("%obj_root", obj))
 subst.append(("%FileCheck", config.filecheck))
 # LLVM's "not" (inverts an exit status) and "count" live beside FileCheck.

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kcov_rt: kernel/kcov.c's hot path transplanted to user space, statement
+ * for statement, so that its cost can be measured and its records decoded
+ * without booting a kernel.
+ *
+ * "current" is a per-thread struct holding the task_struct fields kcov
+ * uses; the interrupt context test reads a simulated preempt count;
+ * canonicalize_ip() subtracts the executable's load address where the
+ * kernel subtracts the KASLR offset, so records are the file addresses
+ * that addr2line -e resolves.
+ *
+ * The ext record format comes in two designs, chosen at build time:
+ *  - default: a bit in the kcov mode (beside KCOV_IN_CTXSW); the trace_pc
+ *    and entry paths mask it out with one "and", the exit path compares
+ *    for equality. It rides along every save and restore of the mode.
+ *  - KCOV_RT_DESIGN_FLAG (the series' v1): a per-task flag next to the
+ *    mode, read by the entry and exit hooks.
+ * KCOV_RT_DESIGN_CLASSIC builds today's kernel: no ext mode at all, for
+ * the baseline of the benchmarks.
+ *
+ * Build this file without coverage instrumentation: the hooks must never
+ * call themselves.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "kcov_rt.h"
+
+#define notrace		__attribute__((no_instrument_function))
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#define barrier()	__asm__ __volatile__("" : : : "memory")
+#define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+
+enum kcov_mode {
+	KCOV_MODE_DISABLED = 0,
+	KCOV_MODE_INIT = 1,
+	KCOV_MODE_TRACE_PC = 2,
+	KCOV_MODE_TRACE_CMP = 3,
+};
+
+#define KCOV_IN_CTXSW		(1u << 30)
+#ifndef KCOV_RT_DESIGN_FLAG
+/* The ext record format is a bit of the mode, beside KCOV_IN_CTXSW. */
+#define KCOV_MODE_EXT_BIT	(1u << 29)
+#define KCOV_MODE_TRACE_PC_EXT	(KCOV_MODE_TRACE_PC | KCOV_MODE_EXT_BIT)
+#endif
+
+/* The simulated preempt count: the kernel's in_task() test. */
+#define SOFTIRQ_OFFSET		(1u << 8)
+#define HARDIRQ_OFFSET		(1u << 16)
+#define HARDIRQ_MASK		(0xfu << 16)
+
+/* The fields of task_struct that kcov uses. */
+struct kcov_rt_task {
+	unsigned int preempt_count;
+	unsigned int kcov_mode;
+	unsigned int kcov_size;
+	unsigned long *kcov_area;
+	unsigned int kcov_softirq;
+#ifdef KCOV_RT_DESIGN_FLAG
+	unsigned int kcov_ext_format;
+#endif
+};
+
+static __thread struct kcov_rt_task kcov_rt_current;
+#define current (&kcov_rt_current)
+
+/*
+ * How far the executable was moved from its link-time addresses: the
+ * kernel's kaslr_offset(). Records are then link-time addresses.
+ */
+static unsigned long kcov_rt_load_offset;
+
+static inline bool in_task(const struct kcov_rt_task *t)
+{
+	return !(READ_ONCE(t->preempt_count) & (HARDIRQ_MASK | SOFTIRQ_OFFSET));
+}
+
+static inline bool in_serving_softirq(const struct kcov_rt_task *t)
+{
+	return READ_ONCE(t->preempt_count) & SOFTIRQ_OFFSET;
+}
+
+/*
+ * The mode if T may record now, KCOV_MODE_DISABLED otherwise. Callers test
+ * it against the mode they need, as the kernel's check_kcov_mode() does.
+ */
+static __attribute__((always_inline)) inline unsigned int
+kcov_rt_mode(struct kcov_rt_task *t)
+{
+	unsigned int mode;
+
+	/* Code run by (simulated) interrupts is not the syscall's. */
+	if (!in_task(t) && !(in_serving_softirq(t) && t->kcov_softirq))
+		return KCOV_MODE_DISABLED;
+	mode = READ_ONCE(t->kcov_mode);
+	/*
+	 * Pairs with the barrier() before the mode is written in
+	 * kcov_rt_start(): area and size are read after the mode.
+	 */
+	barrier();
+	return mode;
+}
+
+static __attribute__((always_inline)) inline unsigned long
+canonicalize_ip(unsigned long ip)
+{
+	return ip - kcov_rt_load_offset;
+}
+
+static __attribute__((always_inline)) inline void
+kcov_rt_add_record(struct kcov_rt_task *t, unsigned long record)
+{
+	unsigned long *area = t->kcov_area;
+	/* The first word is the number of records that follow. */
+	unsigned long pos = READ_ONCE(area[0]) + 1;
+
+	if (likely(pos < t->kcov_size)) {
+		/*
+		 * Publish the new count before the record: a signal handler
+		 * that records between the two then writes the next slot,
+		 * not this one.
+		 */
+		WRITE_ONCE(area[0], pos);
+		barrier();
+		area[pos] = record;
+	}
+}
+
+/*
+ * The three kinds of record, one definition per design. Each is the body
+ * of a hook; they are inlined into the hooks below.
+ */
+#define kcov_rt_hot static __attribute__((always_inline)) inline void
+
+#if defined(KCOV_RT_DESIGN_CLASSIC)
+
+kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+{
+	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+		return;
+	kcov_rt_add_record(t, ip);
+}
+
+/* Without the ext mode, the entry hook is only a trace_pc. */
+kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+{
+	kcov_rt_normal(t, ip);
+}
+
+kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+{
+	(void)t;
+	(void)ip;
+}
+
+#elif defined(KCOV_RT_DESIGN_FLAG)
+
+kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+{
+	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+		return;
+	/* User space addresses lack the kernel's top bits: set the type. */
+	if (t->kcov_ext_format)
+		ip |= KCOV_RECORDFLAG_TYPE_NORMAL;
+	kcov_rt_add_record(t, ip);
+}
+
+kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+{
+	/* It replaced trace_pc in the entry block: record in classic mode too. */
+	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+		return;
+	if (t->kcov_ext_format)
+		ip = (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_ENTRY;
+	kcov_rt_add_record(t, ip);
+}
+
+kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+{
+	/* Classic consumers expect one PC per block: no exit records there. */
+	if (!t->kcov_ext_format || kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+		return;
+	kcov_rt_add_record(t, (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_EXIT);
+}
+
+#else /* the mode-bit design */
+
+kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+{
+	unsigned int mode = kcov_rt_mode(t);
+
+	if ((mode & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC)
+		return;
+	/* User space addresses lack the kernel's top bits: set the type. */
+	if (mode & KCOV_MODE_EXT_BIT)
+		ip |= KCOV_RECORDFLAG_TYPE_NORMAL;
+	kcov_rt_add_record(t, ip);
+}
+
+kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+{
+	/*
+	 * It replaced trace_pc in the entry block: record in classic mode
+	 * too. An entry record's type bits are zero, like those of a user
+	 * space address: nothing to set.
+	 */
+	if ((kcov_rt_mode(t) & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC)
+		return;
+	kcov_rt_add_record(t, ip);
+}
+
+kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+{
+	/*
+	 * Classic consumers expect one PC per block and count blocks from
+	 * the records: an exit is no block, so it records only in ext mode.
+	 */
+	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC_EXT)
+		return;
+	kcov_rt_add_record(t, ip | KCOV_RECORDFLAG_TYPE_EXIT);
+}
+
+#endif
+
+notrace void __sanitizer_cov_trace_pc(void)
+{
+	kcov_rt_normal(current, canonicalize_ip(_RET_IP_));
+}
+
+notrace void __sanitizer_cov_trace_pc_entry(void)
+{
+	kcov_rt_entry(current, canonicalize_ip(_RET_IP_));
+}
+
+notrace void __sanitizer_cov_trace_pc_exit(void)
+{
+	kcov_rt_exit(current, canonicalize_ip(_RET_IP_));
+}
+
+/*
+ * -finstrument-functions hooks recording the same entry and exit records,
+ * for comparing with what that option costs a GCC user today. They get the
+ * function's address instead of a PC inside it.
+ */
+notrace void __cyg_profile_func_enter(void *this_fn, void *call_site)
+{
+	(void)call_site;
+	kcov_rt_entry(current, canonicalize_ip((unsigned long)this_fn));
+}
+
+notrace void __cyg_profile_func_exit(void *this_fn, void *call_site)
+{
+	(void)call_site;
+	kcov_rt_exit(current, canonicalize_ip((unsigned long)this_fn));
+}
+
+/* kernel/kcov.c's kcov_start(): the mode goes last. */
+static void kcov_rt_start(struct kcov_rt_task *t, unsigned int size,
+			  unsigned long *area, unsigned int mode, bool ext)
+{
+	t->kcov_size = size;
+	t->kcov_area = area;
+#ifdef KCOV_RT_DESIGN_FLAG
+	t->kcov_ext_format = ext;
+#else
+	(void)ext;
+#endif
+	/* See kcov_rt_mode(). */
+	barrier();
+	WRITE_ONCE(t->kcov_mode, mode);
+}
+
+int kcov_rt_enable(unsigned long *area, unsigned int size, unsigned int trace_mode)
+{
+	struct kcov_rt_task *t = current;
+	unsigned int mode;
+
+	if (!area || size < 2)
+		return -EINVAL;
+	switch (trace_mode) {
+	case KCOV_TRACE_PC:
+		mode = KCOV_MODE_TRACE_PC;
+		break;
+	case KCOV_TRACE_CMP:
+		return -ENOTSUP;
+	case KCOV_TRACE_PC_EXT:
+#if defined(KCOV_RT_DESIGN_CLASSIC)
+		return -ENOTSUP;
+#elif defined(KCOV_RT_DESIGN_FLAG)
+		mode = KCOV_MODE_TRACE_PC;
+#else
+		mode = KCOV_MODE_TRACE_PC_EXT;
+#endif
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (t->kcov_mode != KCOV_MODE_DISABLED)
+		return -EBUSY;
+	kcov_rt_start(t, size, area, mode, trace_mode == KCOV_TRACE_PC_EXT);
+	return 0;
+}
+
+int kcov_rt_disable(void)
+{
+	struct kcov_rt_task *t = current;
+
+	if (t->kcov_mode == KCOV_MODE_DISABLED)
+		return -EINVAL;
+	WRITE_ONCE(t->kcov_mode, KCOV_MODE_DISABLED);
+	barrier();
+	t->kcov_size = 0;
+	t->kcov_area = NULL;
+	return 0;
+}
+
+void kcov_rt_irq_enter(void)
+{
+	current->preempt_count += HARDIRQ_OFFSET;
+	barrier();
+}
+
+void kcov_rt_irq_exit(void)
+{
+	barrier();
+	current->preempt_count -= HARDIRQ_OFFSET;
+}
+
+void kcov_rt_softirq_enter(void)
+{
+	current->preempt_count += SOFTIRQ_OFFSET;
+	barrier();
+}
+
+void kcov_rt_softirq_exit(void)
+{
+	barrier();
+	current->preempt_count -= SOFTIRQ_OFFSET;
+}
+
+void kcov_rt_collect_softirq(int on)
+{
+	current->kcov_softirq = !!on;
+}
+
+int kcov_rt_dump(const unsigned long *area, const char *path)
+{
+	unsigned long count = READ_ONCE(area[0]);
+	size_t left = (count + 1) * sizeof(area[0]);
+	const char *p = (const char *)area;
+	int fd, err = 0;
+
+	/* Records are stored as the CPU wrote them: little-endian here. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -errno;
+	while (left) {
+		ssize_t n = write(fd, p, left);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err = -errno;
+			break;
+		}
+		p += n;
+		left -= n;
+	}
+	if (close(fd) && !err)
+		err = -errno;
+	return err;
+}
+
+/* KCOV_RT_MODE / KCOV_RT_SIZE / KCOV_RT_OUT: collection without code changes. */
+static unsigned long *kcov_rt_auto_area;
+static const char *kcov_rt_auto_out;
+
+static void kcov_rt_auto_dump(void)
+{
+	int err;
+
+	kcov_rt_disable();
+	err = kcov_rt_dump(kcov_rt_auto_area, kcov_rt_auto_out);
+	if (err)
+		fprintf(stderr, "kcov-ext: %s: %s\n", kcov_rt_auto_out, strerror(-err));
+}
+
+/* The first object dl_iterate_phdr() reports is the executable. */
+static int kcov_rt_find_load_offset(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	kcov_rt_load_offset = info->dlpi_addr;
+	return 1;
+}
+
+__attribute__((constructor)) static void kcov_rt_init(void)
+{
+	const char *mode_name = getenv("KCOV_RT_MODE");
+	const char *size_name = getenv("KCOV_RT_SIZE");
+	unsigned long size = 1ul << 20;
+	unsigned int mode;
+	char *end;
+	int err;
+
+	dl_iterate_phdr(kcov_rt_find_load_offset, NULL);
+	if (!mode_name || !*mode_name)
+		return;
+	if (!strcmp(mode_name, "classic")) {
+		mode = KCOV_TRACE_PC;
+	} else if (!strcmp(mode_name, "ext")) {
+		mode = KCOV_TRACE_PC_EXT;
+	} else {
+		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s: expected classic or ext\n", mode_name);
+		exit(2);
+	}
+	if (size_name) {
+		errno = 0;
+		size = strtoul(size_name, &end, 0);
+		if (errno || *end || size < 2 || size > (1ul << 31)) {
+			fprintf(stderr, "kcov-ext: KCOV_RT_SIZE=%s: expected 2 to 2^31 records\n",
+				size_name);
+			exit(2);
+		}
+	}
+	kcov_rt_auto_area = mmap(NULL, size * sizeof(unsigned long),
+				 PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (kcov_rt_auto_area == MAP_FAILED) {
+		fprintf(stderr, "kcov-ext: cannot map an area of %lu records\n", size);
+		exit(2);
+	}
+	err = kcov_rt_enable(kcov_rt_auto_area, size, mode);
+	if (err) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s: %s\n", mode_name, strerror(-err));
+		exit(2);
+	}
+	kcov_rt_auto_out = getenv("KCOV_RT_OUT");
+	if (kcov_rt_auto_out && *kcov_rt_auto_out)
+		atexit(kcov_rt_auto_dump);
+}

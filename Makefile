@@ -1,12 +1,14 @@
 # Convenience entry points; the build itself is CMake (build/).
 #   make demo    install dependencies if missing, build, run the example
 #   make check   install dependencies if missing, build, run every test
-#   make install install the GCC plugins into each GCC's plugin directory
+#   make bench   measure what the hooks cost (tables + build/bench/bench.json)
+#   make install install the GCC plugins into each GCC's plugin directory,
+#                the rest under /usr/local
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build check demo install clean
+.PHONY: all deps configure build check demo bench install clean
 
 all: build
 
@@ -27,6 +29,9 @@ install: build
 
 demo: install
 	@examples/demo.sh $(BUILD_DIR)
+
+bench: build
+	runtime/bench/run-bench $(BUILD_DIR) $(BUILD_DIR)/bench
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -30,8 +30,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "kcov_rt.h"
@@ -94,6 +96,12 @@ static inline bool in_serving_softirq(const struct kcov_rt_task *t)
 	return READ_ONCE(t->preempt_count) & SOFTIRQ_OFFSET;
 }
 
+/* Code run by (simulated) interrupts is not the syscall's. */
+static inline bool kcov_rt_in_context(const struct kcov_rt_task *t)
+{
+	return in_task(t) || (in_serving_softirq(t) && t->kcov_softirq);
+}
+
 /*
  * The mode if T may record now, KCOV_MODE_DISABLED otherwise. Callers test
  * it against the mode they need, as the kernel's check_kcov_mode() does.
@@ -103,8 +111,7 @@ kcov_rt_mode(struct kcov_rt_task *t)
 {
 	unsigned int mode;
 
-	/* Code run by (simulated) interrupts is not the syscall's. */
-	if (!in_task(t) && !(in_serving_softirq(t) && t->kcov_softirq))
+	if (!kcov_rt_in_context(t))
 		return KCOV_MODE_DISABLED;
 	mode = READ_ONCE(t->kcov_mode);
 	/*
@@ -211,26 +218,39 @@ kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
 	kcov_rt_add_record(t, ip);
 }
 
+/*
+ * The new hooks test the mode before the context: a task that is not
+ * collecting, the common case, pays one load and one compare. The
+ * context test and the barrier then come as in check_kcov_mode().
+ */
 kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
 {
+	unsigned int mode = READ_ONCE(t->kcov_mode);
+
 	/*
 	 * It replaced trace_pc in the entry block: record in classic mode
 	 * too. An entry record's type bits are zero, like those of a user
 	 * space address: nothing to set.
 	 */
-	if ((kcov_rt_mode(t) & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC)
+	if ((mode & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC || !kcov_rt_in_context(t))
 		return;
+	/* See kcov_rt_mode(). */
+	barrier();
 	kcov_rt_add_record(t, ip);
 }
 
 kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
 {
+	unsigned int mode = READ_ONCE(t->kcov_mode);
+
 	/*
 	 * Classic consumers expect one PC per block and count blocks from
 	 * the records: an exit is no block, so it records only in ext mode.
 	 */
-	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC_EXT)
+	if (mode != KCOV_MODE_TRACE_PC_EXT || !kcov_rt_in_context(t))
 		return;
+	/* See kcov_rt_mode(). */
+	barrier();
 	kcov_rt_add_record(t, ip | KCOV_RECORDFLAG_TYPE_EXIT);
 }
 
@@ -399,6 +419,41 @@ static void kcov_rt_auto_dump(void)
 		fprintf(stderr, "kcov-ext: %s: %s\n", kcov_rt_auto_out, strerror(-err));
 }
 
+/*
+ * KCOV_RT_RESET_MS=N: empty the area every N ms, the way a fuzzer resets it
+ * between programs, so that long runs keep recording into a modest area
+ * (for benchmarks; the records of a reset run are not a whole trace).
+ */
+static void kcov_rt_reset_area(int sig)
+{
+	(void)sig;
+	WRITE_ONCE(kcov_rt_auto_area[0], 0);
+}
+
+static void kcov_rt_auto_reset(const char *ms_name)
+{
+	struct sigaction sa = { .sa_handler = kcov_rt_reset_area, .sa_flags = SA_RESTART };
+	struct itimerval every = { { 0, 0 }, { 0, 0 } };
+	unsigned long ms;
+	char *end;
+
+	if (!ms_name || !*ms_name)
+		return;
+	errno = 0;
+	ms = strtoul(ms_name, &end, 0);
+	if (errno || *end || !ms || ms > 60000) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_RESET_MS=%s: expected 1 to 60000\n", ms_name);
+		exit(2);
+	}
+	every.it_interval.tv_sec = ms / 1000;
+	every.it_interval.tv_usec = ms % 1000 * 1000;
+	every.it_value = every.it_interval;
+	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &every, NULL)) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_RESET_MS: %s\n", strerror(errno));
+		exit(2);
+	}
+}
+
 /* The first object dl_iterate_phdr() reports is the executable. */
 static int kcov_rt_find_load_offset(struct dl_phdr_info *info, size_t size, void *data)
 {
@@ -451,4 +506,5 @@ __attribute__((constructor)) static void kcov_rt_init(void)
 	kcov_rt_auto_out = getenv("KCOV_RT_OUT");
 	if (kcov_rt_auto_out && *kcov_rt_auto_out)
 		atexit(kcov_rt_auto_dump);
+	kcov_rt_auto_reset(getenv("KCOV_RT_RESET_MS"));
 }

@@ -51,7 +51,8 @@ int kcov_rt_dump(const unsigned long *area, const char *path);
 /*
  * Without code changes: KCOV_RT_MODE=classic|ext enables the main thread
  * before main() with an area of KCOV_RT_SIZE records (default 1 << 20),
- * and KCOV_RT_OUT=FILE dumps it at exit.
+ * and KCOV_RT_OUT=FILE dumps it at exit. KCOV_RT_RESET_MS=N empties the
+ * area every N ms (for benchmarks of long runs).
  */
 
 #endif /* KCOV_RT_H */

@@ -6,14 +6,16 @@
  *
  * "current" is a per-thread struct holding the task_struct fields kcov
  * uses; the interrupt context test reads a simulated preempt count;
- * canonicalize_ip() subtracts the executable's load address where the
- * kernel subtracts the KASLR offset, so records are the file addresses
- * that addr2line -e resolves.
+ * canonicalize_ip() subtracts how far the executable was moved from its
+ * link-time addresses where the kernel subtracts the KASLR offset, so
+ * records are the addresses that addr2line -e resolves.
  *
  * The ext record format comes in two designs, chosen at build time:
  *  - default: a bit in the kcov mode (beside KCOV_IN_CTXSW); the trace_pc
  *    and entry paths mask it out with one "and", the exit path compares
- *    for equality. It rides along every save and restore of the mode.
+ *    for equality. It rides along every save and restore of the mode. The
+ *    new hooks test the mode before the context, so a task that is not
+ *    collecting pays one load and one compare in them.
  *  - KCOV_RT_DESIGN_FLAG (the series' v1): a per-task flag next to the
  *    mode, read by the entry and exit hooks.
  * KCOV_RT_DESIGN_CLASSIC builds today's kernel: no ext mode at all, for
@@ -40,7 +42,6 @@
 
 #define notrace		__attribute__((no_instrument_function))
 #define likely(x)	__builtin_expect(!!(x), 1)
-#define unlikely(x)	__builtin_expect(!!(x), 0)
 #define barrier()	__asm__ __volatile__("" : : : "memory")
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v)	(*(volatile __typeof__(x) *)&(x) = (v))
@@ -53,6 +54,7 @@ enum kcov_mode {
 	KCOV_MODE_TRACE_CMP = 3,
 };
 
+/* kcov_mode bit 30 marks a context switch in progress (not simulated). */
 #define KCOV_IN_CTXSW		(1u << 30)
 #ifndef KCOV_RT_DESIGN_FLAG
 /* The ext record format is a bit of the mode, beside KCOV_IN_CTXSW. */

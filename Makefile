@@ -2,13 +2,16 @@
 #   make demo    install dependencies if missing, build, run the example
 #   make check   install dependencies if missing, build, run every test
 #   make bench   measure what the hooks cost (tables + build/bench/bench.json)
+#   make check-kernel  build the KCOV_TRACE_PC_EXT kernel series with GCC and
+#                clang + the plugins, boot each in QEMU and check it
+#                (KSRC=DIR: your own 6.1 tree instead of Debian's)
 #   make install install the GCC plugins into each GCC's plugin directory,
 #                the rest under /usr/local
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build check demo bench install clean
+.PHONY: all deps configure build check check-kernel demo bench install clean
 
 all: build
 
@@ -29,6 +32,17 @@ install: build
 
 demo: install
 	@examples/demo.sh $(BUILD_DIR)
+
+KERNEL_OUT = $(BUILD_DIR)/kernel
+check-kernel: install
+	kernel-patch/check-kernel --cc gcc-12 --build $(BUILD_DIR) --out $(KERNEL_OUT)/gcc-12
+	kernel-patch/check-kernel --cc gcc-12 --no-ext-records --build $(BUILD_DIR) \
+		--out $(KERNEL_OUT)/gcc-12-no-ext-records
+	for v in 14 19; do \
+		kernel-patch/check-kernel --cc /usr/lib/llvm-$$v/bin/clang \
+			--plugin-flag -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$$v/KcovExt.so \
+			--build $(BUILD_DIR) --out $(KERNEL_OUT)/clang-$$v || exit 1; \
+	done
 
 bench: build
 	runtime/bench/run-bench $(BUILD_DIR) $(BUILD_DIR)/bench

@@ -292,7 +292,7 @@ int main(int argc, char **argv)
 	};
 	const char *exe = NULL, *system_map = NULL;
 	struct kcov_walk_stats stats;
-	struct kcov_area area, classic_area;
+	struct kcov_area area;
 	unsigned char *data;
 	char err[512];
 	size_t size;
@@ -385,9 +385,8 @@ int main(int argc, char **argv)
 	if (classic) {
 		/* Every record is a block's PC, whatever its top bits. */
 		memset(&stats, 0, sizeof(stats));
-		classic_area = area;
-		for (uint64_t i = 0; i < classic_area.records; i++) {
-			uint64_t pc = kcov_area_record(&classic_area, i);
+		for (uint64_t i = 0; i < area.records; i++) {
+			uint64_t pc = kcov_area_record(&area, i);
 
 			uint32_t fn = function_of(&d, pc);
 

@@ -13,11 +13,14 @@
  *    would leave the callee's records outside the caller's entry/exit;
  * and, for all code, that no hook is reached by a jmp (its return address
  * would be the caller's) and that no hook is called from .noinstr.text.
+ * With --require-entry, a function that calls __sanitizer_cov_trace_pc()
+ * must also call the entry hook (for code built wholly with the plugin,
+ * where no function may be left without one).
  *
  * Prints one line per checked function, then a summary; exits 1 when an
  * invariant is broken, 2 on bad usage or unreadable input.
  *
- * Usage: kcov-ext-objcheck [--quiet] FILE...
+ * Usage: kcov-ext-objcheck [--quiet] [--require-entry] FILE...
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -28,6 +31,7 @@
 #define HOOK_PREFIX	"__sanitizer_cov_"
 #define ENTRY_HOOK	"__sanitizer_cov_trace_pc_entry"
 #define EXIT_HOOK	"__sanitizer_cov_trace_pc_exit"
+#define TRACE_PC_HOOK	"__sanitizer_cov_trace_pc"
 #define RETURN_THUNK	"__x86_return_thunk"
 #define NAME_MAX_LEN	512
 
@@ -62,6 +66,7 @@ struct totals {
 };
 
 static bool quiet;
+static bool require_entry;
 
 static void die(const char *file, const char *what)
 {
@@ -335,6 +340,8 @@ static void check_function(const struct function *fn, struct totals *totals)
 {
 	unsigned long entries = 0, exits = 0, rets = 0, uncovered = 0;
 	unsigned long sibcalls = 0, hook_jumps = 0, noinstr_hooks = 0;
+	unsigned long trace_pcs = 0;
+	bool missing_entry;
 	bool noinstr = !strcmp(fn->section, ".noinstr.text");
 	bool cold = is_cold_part(fn->name);
 	unsigned long violations;
@@ -350,6 +357,7 @@ static void check_function(const struct function *fn, struct totals *totals)
 		if (insn->kind == INSN_CALL && is_hook(insn->target)) {
 			entries += !strcmp(insn->target, ENTRY_HOOK);
 			exits += !strcmp(insn->target, EXIT_HOOK);
+			trace_pcs += !strcmp(insn->target, TRACE_PC_HOOK);
 			noinstr_hooks += noinstr;
 		}
 		if ((insn->kind == INSN_JMP || insn->kind == INSN_JCC) &&
@@ -360,7 +368,8 @@ static void check_function(const struct function *fn, struct totals *totals)
 
 	if (noinstr)
 		noinstr_hooks += fn->nopped_hooks;
-	violations = hook_jumps + noinstr_hooks;
+	missing_entry = require_entry && trace_pcs && !entries && !cold && !noinstr;
+	violations = hook_jumps + noinstr_hooks + missing_entry;
 	if (entries || exits) {
 		visited = malloc(fn->count);
 		if (!visited)
@@ -388,9 +397,10 @@ static void check_function(const struct function *fn, struct totals *totals)
 	totals->violations += violations;
 
 	if (!quiet || violations)
-		printf("%s%s entries=%lu exits=%lu rets=%lu uncovered-rets=%lu sibcalls=%lu hook-jumps=%lu noinstr-hooks=%lu\n",
+		printf("%s%s entries=%lu exits=%lu rets=%lu uncovered-rets=%lu sibcalls=%lu hook-jumps=%lu noinstr-hooks=%lu%s\n",
 		       violations ? "FAIL " : "", fn->name, entries, exits, rets,
-		       uncovered, sibcalls, hook_jumps, noinstr_hooks);
+		       uncovered, sibcalls, hook_jumps, noinstr_hooks,
+		       missing_entry ? " missing-entry" : "");
 }
 
 static void finish_function(struct function *fn, struct totals *totals)
@@ -457,12 +467,16 @@ int main(int argc, char **argv)
 	struct totals totals = { 0 };
 	int i = 1;
 
-	if (i < argc && !strcmp(argv[i], "--quiet")) {
-		quiet = true;
-		i++;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--quiet"))
+			quiet = true;
+		else if (!strcmp(argv[i], "--require-entry"))
+			require_entry = true;
+		else
+			break;
 	}
-	if (i >= argc) {
-		fprintf(stderr, "usage: kcov-ext-objcheck [--quiet] FILE...\n");
+	if (i >= argc || argv[i][0] == '-') {
+		fprintf(stderr, "usage: kcov-ext-objcheck [--quiet] [--require-entry] FILE...\n");
 		return 2;
 	}
 	for (; i < argc; i++)

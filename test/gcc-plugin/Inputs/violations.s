@@ -45,6 +45,9 @@ noreturn_fallthrough:
 	call	abort
 3:	call	__sanitizer_cov_trace_pc_exit
 	ret
+trace_pc_only:
+	call	__sanitizer_cov_trace_pc
+	ret
 	.section .noinstr.text,"ax"
 noinstr:
 	call	__sanitizer_cov_trace_pc

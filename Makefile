@@ -5,13 +5,18 @@
 #   make check-kernel  build the KCOV_TRACE_PC_EXT kernel series with GCC and
 #                clang + the plugins, boot each in QEMU and check it
 #                (KSRC=DIR: your own 6.1 tree instead of Debian's)
+#   make check-long  longer reliability runs: SEEDS csmith programs (default
+#                2000) through every compiler with a plugin, and a
+#                FUZZ_SECONDS (default 600) libFuzzer campaign on the decoder
 #   make install install the GCC plugins into each GCC's plugin directory,
 #                the rest under /usr/local
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
+SEEDS ?= 2000
+FUZZ_SECONDS ?= 600
 
-.PHONY: all deps configure build check check-kernel demo bench install clean
+.PHONY: all deps configure build check check-long check-kernel demo bench install clean
 
 all: build
 
@@ -26,6 +31,10 @@ build: configure
 
 check: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+check-long: build
+	test/fuzz/csmith-diff --build $(BUILD_DIR) --seeds $(SEEDS) \
+		--work $(BUILD_DIR)/csmith-long
 
 install: build
 	cmake --install $(BUILD_DIR)

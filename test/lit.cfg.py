@@ -21,12 +21,15 @@
 #   %kcov_rt %kcov_rt_v1 %kcov_rt_classic   the runtime, in each design
 #   %runtime_include   the runtime's headers
 #   %obj_root       the CMake build tree
+#   %csmith_diff    the csmith differential tester (test/fuzz/csmith-diff)
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
 # Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
 # cc-clang for %e2e, gcc-other when %plugin_other exists, gcc-musttail when
-# the GCC accepts the musttail attribute.
+# the GCC accepts the musttail attribute; csmith and creduce when those
+# tools are installed.
 import os
+import shutil
 import subprocess
 
 import lit.formats
@@ -131,6 +134,12 @@ subst.append(("%kcov_rt", os.path.join(obj, "lib", "libkcov_rt.a")))
 subst.append(("%runtime_include",
               os.path.join(config.kcov_ext_src_root, "runtime")))
 subst.append(("%obj_root", obj))
+subst.append(("%csmith_diff", os.path.join(config.kcov_ext_src_root, "test",
+                                           "fuzz", "csmith-diff")))
+if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
+    config.available_features.add("csmith")
+if shutil.which("creduce"):
+    config.available_features.add("creduce")
 subst.append(("%FileCheck", config.filecheck))
 # LLVM's "not" (inverts an exit status) and "count" live beside FileCheck.
 for tool in ("not", "count"):

@@ -41,6 +41,10 @@
 #include "llvm/Analysis/EHPersonalities.h"
 #endif
 
+#include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+
 using namespace llvm;
 
 #define DEBUG_TYPE "kcov-ext"
@@ -359,6 +363,33 @@ static void registerKcovExt(PassBuilder &PB) {
       });
 }
 
+/// The plugin API version has not changed since LLVM 9, and neighbouring
+/// LLVM releases keep many C++ symbols: a plugin built for LLVM 15 can load
+/// into clang 14 and then misbehave silently. Shared libLLVM builds version
+/// their symbols (LLVM_14, ..., LLVM_19.1); KCOV_EXT_LLVM_SYMVER is the
+/// version of the libLLVM this plugin was built against (CMake reads it),
+/// so look up a symbol every LLVM has with that version. A statically
+/// linked LLVM has no versions and cannot be checked this way.
+static void checkHostLLVM() {
+#ifdef KCOV_EXT_LLVM_SYMVER
+  static const char Probe[] = "_ZN4llvm4errsEv"; // llvm::errs()
+  if (dlvsym(RTLD_DEFAULT, Probe, KCOV_EXT_LLVM_SYMVER))
+    return;
+  if (!dlsym(RTLD_DEFAULT, Probe))
+    return; // No libLLVM in the global scope: nothing to compare.
+  // Nothing of this LLVM's C++ API can be trusted here: no llvm::errs(),
+  // no report_fatal_error(). opt would carry on without a plugin that
+  // fails to load, so stop the compiler the way GCC's plugins do.
+  std::fprintf(stderr,
+               "error: KcovExt.so (kcov_ext) was built for LLVM %d, not for "
+               "the LLVM of this compiler (it has no %s symbols); use the "
+               "plugin built for its version\n",
+               LLVM_VERSION_MAJOR, KCOV_EXT_LLVM_SYMVER);
+  std::exit(1);
+#endif
+}
+
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  checkHostLLVM();
   return {LLVM_PLUGIN_API_VERSION, KcovExtPassName, "1.0", registerKcovExt};
 }

@@ -14,6 +14,7 @@
 #   %pass_plugin    -fpass-plugin=<KcovExt.so built for that LLVM>
 #   %load_pass      -load-pass-plugin=<the same> (for opt)
 #   %llvm_plugin    the path of that KcovExt.so
+#   %llvm_other_plugins   the KcovExt.so built for every other LLVM
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
@@ -25,9 +26,9 @@
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
 # Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
-# cc-clang for %e2e, gcc-other when %plugin_other exists, gcc-musttail when
-# the GCC accepts the musttail attribute; csmith and creduce when those
-# tools are installed.
+# cc-clang for %e2e, gcc-other when %plugin_other exists, llvm-other when
+# %llvm_other_plugins does, gcc-musttail when the GCC accepts the musttail
+# attribute; csmith and creduce when those tools are installed.
 import os
 import shutil
 import subprocess
@@ -118,6 +119,11 @@ if llvm_version is not None:
     subst.append(("%pass_plugin", "-fpass-plugin=" + llvm_plugin))
     subst.append(("%load_pass", "-load-pass-plugin=" + llvm_plugin))
     subst.append(("%llvm_plugin", llvm_plugin))
+    other_llvm = [os.path.join(obj, "llvm-pass", "llvm-" + v, "KcovExt.so")
+                  for v in config.llvm_versions if v != llvm_version]
+    if other_llvm:
+        config.available_features.add("llvm-other")
+        subst.append(("%llvm_other_plugins", " ".join(other_llvm)))
 
 config.available_features.add("cc-" + cc)
 

@@ -235,10 +235,20 @@ static void parse_reloc(struct function *fn, const char *type, const char *symbo
 	insn->has_target_addr = false;
 }
 
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
 /*
  * Calls that never return: the code after them belongs to another path.
  * The compiler knows which calls are noreturn; a disassembly does not, so
- * like objtool this keeps a list (user space, C++ runtime and kernel).
+ * like objtool this keeps a list (user space, C++ runtime and kernel), and
+ * knows the sanitizers' reports: __asan_report_* end the program unless
+ * they are the _noabort kind (-fsanitize-recover, KASAN), __ubsan_handle_*
+ * do when they are the _abort kind (-fno-sanitize-recover).
  */
 static bool is_noreturn_call(const struct insn *insn)
 {
@@ -259,6 +269,11 @@ static bool is_noreturn_call(const struct insn *insn)
 
 	if (insn->kind != INSN_CALL)
 		return false;
+	if (!strncmp(insn->target, "__asan_report_", 14))
+		return !has_suffix(insn->target, "_noabort");
+	if (!strncmp(insn->target, "__ubsan_handle_", 15) &&
+	    has_suffix(insn->target, "_abort"))
+		return true;
 	for (size_t i = 0; i < sizeof(noreturn) / sizeof(noreturn[0]); i++)
 		if (!strcmp(insn->target, noreturn[i]))
 			return true;

@@ -45,6 +45,28 @@ noreturn_fallthrough:
 	call	abort
 3:	call	__sanitizer_cov_trace_pc_exit
 	ret
+asan_report:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	jne	5f
+	call	__sanitizer_cov_trace_pc_exit
+	test	%esi, %esi
+	jne	6f
+4:	ret
+5:	call	__asan_report_load4
+6:	xor	%eax, %eax
+	jmp	4b
+asan_report_noabort:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	jne	8f
+	call	__sanitizer_cov_trace_pc_exit
+	test	%esi, %esi
+	jne	9f
+7:	ret
+8:	call	__asan_report_load4_noabort
+9:	xor	%eax, %eax
+	jmp	7b
 trace_pc_only:
 	call	__sanitizer_cov_trace_pc
 	ret

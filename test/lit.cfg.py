@@ -9,12 +9,14 @@
 #   %kcov_ext       -fplugin=<the kcov_ext.so built for that GCC>
 #   %plugin         the path of that kcov_ext.so
 #   %plugin_other   a kcov_ext.so built for another GCC version, if any
+#   %gcc_wrong_plugin_args   --wrong-plugin -fplugin=... for each of those
 #   %clang %clangxx %opt %llc   clang, clang++, opt and llc of the LLVM
 #                   under test
 #   %pass_plugin    -fpass-plugin=<KcovExt.so built for that LLVM>
 #   %load_pass      -load-pass-plugin=<the same> (for opt)
 #   %llvm_plugin    the path of that KcovExt.so
 #   %llvm_other_plugins   the KcovExt.so built for every other LLVM
+#   %llvm_wrong_plugin_args   --wrong-plugin -fpass-plugin=... for each
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
@@ -23,6 +25,7 @@
 #   %runtime_include   the runtime's headers
 #   %obj_root       the CMake build tree
 #   %csmith_diff    the csmith differential tester (test/fuzz/csmith-diff)
+#   %matrix         the option matrix (test/fuzz/option-matrix)
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
 # Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
@@ -95,6 +98,9 @@ others = [v for v in config.gcc_versions if v != gcc_version]
 if others:
     config.available_features.add("gcc-other")
     subst.append(("%plugin_other", gcc_plugin_path(others[0])))
+subst.append(("%gcc_wrong_plugin_args",
+              " ".join("--wrong-plugin -fplugin=" + gcc_plugin_path(v)
+                       for v in others)))
 if accepts(gcc, "int g(int); int f(int x) "
                 "{ __attribute__((musttail)) return g(x); }"):
     config.available_features.add("gcc-musttail")
@@ -124,6 +130,9 @@ if llvm_version is not None:
     if other_llvm:
         config.available_features.add("llvm-other")
         subst.append(("%llvm_other_plugins", " ".join(other_llvm)))
+    subst.append(("%llvm_wrong_plugin_args",
+                  " ".join("--wrong-plugin -fpass-plugin=" + p
+                           for p in other_llvm)))
 
 config.available_features.add("cc-" + cc)
 
@@ -140,6 +149,8 @@ subst.append(("%kcov_rt", os.path.join(obj, "lib", "libkcov_rt.a")))
 subst.append(("%runtime_include",
               os.path.join(config.kcov_ext_src_root, "runtime")))
 subst.append(("%obj_root", obj))
+subst.append(("%matrix", os.path.join(config.kcov_ext_src_root, "test",
+                                             "fuzz", "option-matrix")))
 subst.append(("%csmith_diff", os.path.join(config.kcov_ext_src_root, "test",
                                            "fuzz", "csmith-diff")))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):

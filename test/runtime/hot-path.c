@@ -41,20 +41,11 @@
 #include <unistd.h>
 
 #include "kcov_rt.h"
+#include "Inputs/expect.h"
 
 void workload_leaf(void);
 void workload_call(void);
 void workload_other(void);
-
-#define EXPECT(cond) do { \
-	if (!(cond)) { \
-		printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-		exit(1); \
-	} \
-} while (0)
-
-#define TYPE(r) ((r) & KCOV_RECORDFLAG_TYPEMASK)
-#define IP(r) ((r) & KCOV_RECORD_IP_MASK)
 
 static unsigned long load_bias;
 

@@ -60,6 +60,7 @@
 #include <unistd.h>
 
 #include "kcov_rt.h"
+#include "Inputs/expect.h"
 
 void stress_run(int depth, int rounds);
 void stress_handler_work(void);
@@ -69,15 +70,6 @@ void stress_handler_work(void);
 #define ROUNDS		40
 #define AREA_SIZE	(1 << 20)
 #define SMALL_SIZE	4096
-
-#define EXPECT(cond) do { \
-	if (!(cond)) { \
-		printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-		exit(1); \
-	} \
-} while (0)
-
-#define TYPE(r) ((r) & KCOV_RECORDFLAG_TYPEMASK)
 
 enum phase { DECLARED, UNDECLARED, FULL };
 
@@ -165,6 +157,17 @@ static void run_workers(struct worker *w, enum phase phase, unsigned int size)
 		EXPECT(pthread_join(w[i].thread, NULL) == 0);
 }
 
+/* Keep the first thread's area for the decoder; free them all. */
+static void dump_and_free(struct worker *w, const char *base, const char *suffix)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s%s", base, suffix);
+	EXPECT(kcov_rt_dump(w[0].area, path) == 0);
+	for (int i = 0; i < THREADS; i++)
+		free(w[i].area);
+}
+
 static int compare_pc(const void *a, const void *b)
 {
 	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
@@ -184,7 +187,6 @@ int main(int argc, char **argv)
 	struct sigaction sa = { .sa_handler = on_signal };
 	unsigned long n, depth = 0, max_depth = 0, kept = 0;
 	unsigned long *tmp;
-	char path[4096];
 
 	EXPECT(argc == 2);
 
@@ -228,12 +230,8 @@ int main(int argc, char **argv)
 	run_workers(w, DECLARED, AREA_SIZE);
 	for (int i = 0; i < THREADS; i++) {
 		EXPECT(memcmp(w[i].area, reference, (n + 1) * sizeof(*reference)) == 0);
-		if (i)
-			free(w[i].area);
 	}
-	snprintf(path, sizeof(path), "%s", argv[1]);
-	EXPECT(kcov_rt_dump(w[0].area, path) == 0);
-	free(w[0].area);
+	dump_and_free(w, argv[1], "");
 	printf("ok threads: %d threads x %lu records identical, %lu declared interrupts\n",
 	       THREADS, n, atomic_load(&interrupts));
 
@@ -270,12 +268,8 @@ int main(int argc, char **argv)
 		EXPECT(w[i].area[0] == SMALL_SIZE - 1);
 		EXPECT(memcmp(w[i].area + 1, reference + 1,
 			      (SMALL_SIZE - 1) * sizeof(*reference)) == 0);
-		if (i)
-			free(w[i].area);
 	}
-	snprintf(path, sizeof(path), "%s.full", argv[1]);
-	EXPECT(kcov_rt_dump(w[0].area, path) == 0);
-	free(w[0].area);
+	dump_and_free(w, argv[1], ".full");
 	printf("ok full: %d threads x %d records, the reference's prefix\n",
 	       THREADS, SMALL_SIZE - 1);
 

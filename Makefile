@@ -8,6 +8,9 @@
 #   make check-long  longer reliability runs: SEEDS csmith programs (default
 #                2000) through every compiler with a plugin, and a
 #                FUZZ_SECONDS (default 600) libFuzzer campaign on the decoder
+#   make check-kernel-scale  the GCC plugin over kernel/ mm/ fs/ lib/ net/
+#                of an x86_64 defconfig + KCOV kernel, objtool and objcheck
+#                on every object, -fcompare-debug on a sample (about 40 min)
 #   make install install the GCC plugins into each GCC's plugin directory,
 #                the rest under /usr/local
 BUILD_DIR ?= build
@@ -16,7 +19,8 @@ CTEST_ARGS ?=
 SEEDS ?= 2000
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps configure build check check-long check-kernel demo bench install clean
+.PHONY: all deps configure build check check-long check-kernel check-kernel-scale demo bench \
+	install clean
 
 all: build
 
@@ -35,6 +39,7 @@ check: build
 check-long: build
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --seeds $(SEEDS) \
 		--work $(BUILD_DIR)/csmith-long
+	scripts/fuzz-decoder $(BUILD_DIR) $(FUZZ_SECONDS)
 
 install: build
 	cmake --install $(BUILD_DIR)
@@ -52,6 +57,14 @@ check-kernel: install
 			--plugin-flag -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$$v/KcovExt.so \
 			--build $(BUILD_DIR) --out $(KERNEL_OUT)/clang-$$v || exit 1; \
 	done
+
+check-kernel-scale: build
+	scripts/kernel-slice-check --cc gcc-12 \
+		--plugin-flag -fplugin=$(abspath $(BUILD_DIR))/gcc-plugin/gcc-12/kcov_ext.so \
+		--objcheck $(BUILD_DIR)/bin/kcov-ext-objcheck \
+		--work $(BUILD_DIR)/kernel-scale --cache $(BUILD_DIR)/kernel-src \
+		--config defconfig --dirs "kernel/ mm/ fs/ lib/ net/" \
+		--baseline diagnostics --compare-debug 100
 
 bench: build
 	runtime/bench/run-bench $(BUILD_DIR) $(BUILD_DIR)/bench

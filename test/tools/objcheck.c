@@ -292,6 +292,20 @@ static bool is_ret(const struct insn *insn)
 	       (insn->kind == INSN_JMP && !strcmp(insn->target, RETURN_THUNK));
 }
 
+/*
+ * An indirect jump: "jmp *%rax", or its retpoline form "jmp
+ * __x86_indirect_thunk_rax" (computed gotos and jump tables in a kernel
+ * built with CONFIG_RETPOLINE). Neither names its target, so neither can
+ * be told apart from an indirect tail call; like objtool, take them as
+ * jumps within the function.
+ */
+static bool is_indirect_jump(const struct insn *insn)
+{
+	return insn->indirect ||
+	       !strncmp(insn->target, "__x86_indirect_thunk_", 21) ||
+	       !strncmp(insn->target, "__x86_indirect_jump_thunk_", 26);
+}
+
 static bool is_local_branch(const struct function *fn, const struct insn *insn)
 {
 	return (insn->kind == INSN_JMP || insn->kind == INSN_JCC) &&
@@ -396,7 +410,7 @@ static void check_function(const struct function *fn, struct totals *totals)
 				rets++;
 				uncovered += !ret_is_covered(fn, i, visited);
 			} else if ((insn->kind == INSN_JMP || insn->kind == INSN_JCC) &&
-				   !insn->indirect &&
+				   !is_indirect_jump(insn) &&
 				   is_other_function(insn->target, fn->name) &&
 				   !is_hook(insn->target)) {
 				sibcalls++;

@@ -67,6 +67,14 @@ asan_report_noabort:
 8:	call	__asan_report_load4_noabort
 9:	xor	%eax, %eax
 	jmp	7b
+retpoline_jump:
+	call	__sanitizer_cov_trace_pc_entry
+	test	%edi, %edi
+	jne	10f
+	movq	table(,%rsi,8), %rax
+	jmp	__x86_indirect_thunk_rax
+10:	call	__sanitizer_cov_trace_pc_exit
+	ret
 trace_pc_only:
 	call	__sanitizer_cov_trace_pc
 	ret

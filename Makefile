@@ -10,7 +10,7 @@
 #                FUZZ_SECONDS (default 600) libFuzzer campaign on the decoder
 #   make check-kernel-scale  the GCC plugin over kernel/ mm/ fs/ lib/ net/
 #                of an x86_64 defconfig + KCOV kernel, objtool and objcheck
-#                on every object, -fcompare-debug on a sample (about 40 min)
+#                on every object, -fcompare-debug on a sample (about 25 min)
 #   make install install the GCC plugins into each GCC's plugin directory,
 #                the rest under /usr/local
 BUILD_DIR ?= build

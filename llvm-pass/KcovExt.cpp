@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Gives clang and opt 14-19 the semantics of upstream's
+// Gives clang and opt 14-19 and 21-23 the semantics of upstream's
 // -fsanitize-coverage=trace-pc-entry-exit:
 //
 //  - each instrumented function calls __sanitizer_cov_trace_pc_entry() once
@@ -31,9 +31,15 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Passes/PassPlugin.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/Utils/EscapeEnumerator.h"
+
+// LLVM 22 moved the pass plugin interface (and raised its API version).
+#if __has_include("llvm/Plugins/PassPlugin.h")
+#include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
 
 #if LLVM_VERSION_MAJOR >= 17
 #include "llvm/IR/EHPersonalities.h"
@@ -357,7 +363,11 @@ static void registerKcovExt(PassBuilder &PB) {
           return;
         Registered = true;
         PB.registerOptimizerLastEPCallback(
+#if LLVM_VERSION_MAJOR >= 20
+            [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
+#else
             [](ModulePassManager &MPM, OptimizationLevel) {
+#endif
               MPM.addPass(KcovExtPass(pipelineHasSancov(MPM)));
             });
       });
@@ -366,7 +376,7 @@ static void registerKcovExt(PassBuilder &PB) {
 /// The plugin API version has not changed since LLVM 9, and neighbouring
 /// LLVM releases keep many C++ symbols: a plugin built for LLVM 15 can load
 /// into clang 14 and then misbehave silently. Shared libLLVM builds version
-/// their symbols (LLVM_14, ..., LLVM_19.1); KCOV_EXT_LLVM_SYMVER is the
+/// their symbols (LLVM_14, ..., LLVM_19.1, LLVM_23.1); KCOV_EXT_LLVM_SYMVER is the
 /// version of the libLLVM this plugin was built against (CMake reads it),
 /// so look up a symbol every LLVM has with that version. A statically
 /// linked LLVM has no versions and cannot be checked this way.

@@ -262,7 +262,16 @@ unsigned KcovExt::injectExits(Function &F) {
   // function that may unwind, also a cleanup for every call that may throw.
   EscapeEnumerator EE(F, KcovExtCleanupName,
                       /*HandleExceptions=*/!F.doesNotThrow());
+  DISubprogram *SP = F.getSubprogram();
   while (IRBuilder<> *AtExit = EE.Next()) {
+    // A return or resume brings its location; the cleanups that
+    // EscapeEnumerator creates have none. A call without one in a function
+    // with debug info is a verifier error once the hook can be inlined
+    // (defined in this module, or in another one under LTO): line 0, as
+    // upstream does.
+    if (SP && !AtExit->getCurrentDebugLocation())
+      AtExit->SetCurrentDebugLocation(
+          DILocation::get(SP->getContext(), 0, 0, SP));
     CallInst *Exit = AtExit->CreateCall(ExitHook);
     Exit->setTailCallKind(CallInst::TCK_NoTail);
     ++Exits;

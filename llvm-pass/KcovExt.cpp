@@ -61,9 +61,12 @@ static const char KcovExtExitName[] = "__sanitizer_cov_trace_pc_exit";
 static const char KcovExtCleanupName[] = "kcov_ext_cleanup";
 static const char SanCovTracePCName[] = "__sanitizer_cov_trace_pc";
 static const char SanCovTracePCGuardName[] = "__sanitizer_cov_trace_pc_guard";
+static const char SanCovCallbackPrefix[] = "__sanitizer_cov_";
 static const char SanCovSectionPrefix[] = "__sancov_";
+static const char SanCovGuardsSection[] = "__sancov_guards";
 static const char SanCovCountersSection[] = "__sancov_cntrs";
 static const char SanCovBoolFlagSection[] = "__sancov_bools";
+static const char SanCovLowestStackName[] = "__sancov_lowest_stack";
 
 namespace {
 
@@ -78,13 +81,25 @@ bool startsWith(StringRef S, StringRef Prefix) {
 /// How the entry hook was placed in a function.
 enum class EntryKind { Replaced, Added, Skipped };
 
+/// What sancov left in a module.
+enum class SancovTrace {
+  /// Nothing: it did not run, or it instrumented no function.
+  None,
+  /// A per-block callback (trace_pc, a guard, a counter or a flag) in each
+  /// function it instrumented: which functions those are is plain to see.
+  PerBlock,
+  /// Only other features (stack-depth, trace-cmp with stack-depth, ...):
+  /// functions without a comparison or without a call show no trace.
+  Other,
+};
+
 class KcovExt {
 public:
   explicit KcovExt(bool SancovScheduled) : SancovScheduled(SancovScheduled) {}
   bool instrumentModule(Module &M);
 
 private:
-  bool sancovRanOn(const Module &M) const;
+  SancovTrace sancovTraceIn(const Module &M) const;
   bool alreadyInstrumented(const Function &F) const;
   bool sancovWouldSkip(const Function &F) const;
   CallInst *findSancovEntryCall(Function &F) const;
@@ -101,17 +116,30 @@ private:
 
 } // namespace
 
-/// sancov leaves its callbacks, or its per-function arrays in __sancov_*
-/// sections, in every module it instrumented.
-bool KcovExt::sancovRanOn(const Module &M) const {
-  for (StringRef Name : {SanCovTracePCName, SanCovTracePCGuardName})
-    if (const Function *Callback = M.getFunction(Name))
-      if (!Callback->use_empty())
-        return true;
-  for (const GlobalVariable &GV : M.globals())
-    if (startsWith(GV.getSection(), SanCovSectionPrefix))
-      return true;
-  return false;
+/// sancov leaves calls to its callbacks, its per-function arrays in
+/// __sancov_* sections, or stack-depth's __sancov_lowest_stack updates, in
+/// every module it instrumented.
+SancovTrace KcovExt::sancovTraceIn(const Module &M) const {
+  SancovTrace Trace = SancovTrace::None;
+  for (const Function &F : M) {
+    if (F.use_empty() || !startsWith(F.getName(), SanCovCallbackPrefix) ||
+        F.getName() == KcovExtEntryName || F.getName() == KcovExtExitName)
+      continue;
+    if (F.getName() == SanCovTracePCName ||
+        F.getName() == SanCovTracePCGuardName)
+      return SancovTrace::PerBlock;
+    Trace = SancovTrace::Other;
+  }
+  for (const GlobalVariable &GV : M.globals()) {
+    StringRef Section = GV.getSection();
+    if (Section == SanCovGuardsSection || Section == SanCovCountersSection ||
+        Section == SanCovBoolFlagSection)
+      return SancovTrace::PerBlock;
+    if (startsWith(Section, SanCovSectionPrefix) ||
+        (GV.getName() == SanCovLowestStackName && !GV.use_empty()))
+      Trace = SancovTrace::Other;
+  }
+  return Trace;
 }
 
 bool KcovExt::alreadyInstrumented(const Function &F) const {
@@ -300,7 +328,16 @@ bool KcovExt::getHooks(Module &M) {
 }
 
 bool KcovExt::instrumentModule(Module &M) {
-  bool SancovRan = SancovScheduled || sancovRanOn(M);
+  // Follow sancov's per-function decision where it can be seen: per-block
+  // callbacks, or no trace at all although sancov is in the pipeline (its
+  // allow or ignore list excluded every function here). Where sancov ran
+  // with no per-block callback (stack-depth alone), a function it
+  // instrumented need not show it: upstream's flag implies edge coverage
+  // and instruments every function sancov does not skip, so decide as
+  // sancov would, as when it did not run.
+  SancovTrace Trace = sancovTraceIn(M);
+  bool SancovRan = Trace == SancovTrace::PerBlock ||
+                   (Trace == SancovTrace::None && SancovScheduled);
   SmallVector<Function *, 32> Functions;
   for (Function &F : M)
     if (!F.isDeclaration() && !alreadyInstrumented(F))

@@ -30,8 +30,9 @@
 #   %not %count     LLVM's not and count
 # Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
 # cc-clang for %e2e, gcc-other when %plugin_other exists, llvm-other when
-# %llvm_other_plugins does, gcc-musttail when the GCC accepts the musttail
-# attribute; csmith and creduce when those tools are installed.
+# %llvm_other_plugins does, gcc-musttail and gcc-no-sanitize-coverage when
+# the GCC accepts those attributes; csmith and creduce when those tools are
+# installed.
 import os
 import shutil
 import subprocess
@@ -104,6 +105,9 @@ subst.append(("%gcc_wrong_plugin_args",
 if accepts(gcc, "int g(int); int f(int x) "
                 "{ __attribute__((musttail)) return g(x); }"):
     config.available_features.add("gcc-musttail")
+# GCC 11 ignores the attribute with a warning (and so does its sancov).
+if accepts(gcc, "__attribute__((no_sanitize_coverage)) void f(void) {}"):
+    config.available_features.add("gcc-no-sanitize-coverage")
 subst.append(("%kcov_ext", "-fplugin=" + gcc_plugin))
 subst.append(("%plugin", gcc_plugin))
 

@@ -40,8 +40,12 @@ __attribute__((noinline)) static int worker(int x)
 	return always(square(x) + square(x + 1));
 }
 
+/* Unknown to the compiler: GCC 14 and later would otherwise compute the
+ * value of the (pure) worker(3) at compile time and drop the call. */
+volatile int three = 3;
+
 int main(void)
 {
-	printf("%d\n", worker(3));
+	printf("%d\n", worker(three));
 	return 0;
 }

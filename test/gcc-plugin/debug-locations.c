@@ -1,11 +1,12 @@
 // The entry hook takes the location sancov uses (the entry block's first
-// statement), an exit hook that of its return. -g does not change the
+// statement), an exit hook that of its return (GCC 13 and later add a
+// discriminator to both). -g does not change the
 // code: -fcompare-debug and -fchecking=2 stay clean at every level.
 // RUN: %gcc -O0 -g -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
 // RUN: %gcc -O2 -g -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
 // RUN: %gcc -O2 -g %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
-// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O -g -fcompare-debug -fchecking=2 -fsanitize-coverage=trace-pc %kcov_ext -c %s -o %t.o || exit 1; done 2>&1 | %count 0
-// RUN: for O in -O0 -O2 -O3; do %gcc $O -g -fcompare-debug -fchecking=2 %kcov_ext -c %S/Inputs/branchy.c -o %t.o || exit 1; done 2>&1 | %count 0
+// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O -g -fcompare-debug -fchecking=2 -fsanitize-coverage=trace-pc %kcov_ext -c %s -o %t.o 2>&1 || exit 1; done | %count 0
+// RUN: for O in -O0 -O2 -O3; do %gcc $O -g -fcompare-debug -fchecking=2 %kcov_ext -c %S/Inputs/branchy.c -o %t.o 2>&1 || exit 1; done | %count 0
 // RUN: %gcc -O2 -g %kcov_ext -c %s -o %t.o
 // RUN: objdump -dlr --no-show-raw-insn %t.o | %FileCheck %s --check-prefix=LINES
 //
@@ -26,8 +27,8 @@ int located(int x)
 	if (y > 100)
 		y -= 100;
 	return y;
-// CHECK: [{{.*}}debug-locations.c:[[@LINE-1]]:{{[0-9]+}}] __sanitizer_cov_trace_pc_exit ();
-// CHECK-NEXT: [{{.*}}debug-locations.c:[[@LINE-2]]:{{[0-9]+}}] return
+// CHECK: [{{.*}}debug-locations.c:[[@LINE-1]]:[[RETURN:[0-9]+( discrim [0-9]+)?]]] __sanitizer_cov_trace_pc_exit ();
+// CHECK-NEXT: [{{.*}}debug-locations.c:[[@LINE-2]]:[[RETURN]]] return
 // LINES: debug-locations.c:[[@LINE-3]]
 // LINES-NEXT: call
 // LINES-NEXT: R_X86_64_PLT32{{.*}}__sanitizer_cov_trace_pc_exit

@@ -7,12 +7,13 @@
 //
 // CHECK-LABEL: int forward (int x)
 // CHECK:       __sanitizer_cov_trace_pc_exit ();
-// CHECK-NEXT:  {{.*}} = callee (x_{{[0-9]+}}(D)); [must tail call]
+// CHECK-NEXT:  {{.*}} = callee (x_{{[0-9]+}}(D));{{.*}} [must tail call]
 // CHECK-NOT:   __sanitizer_cov_trace_pc_exit
 // CHECK:       return
 // ASM-LABEL:   forward:
 // ASM:         call{{.*}}__sanitizer_cov_trace_pc_exit
-// ASM-NEXT:    jmp{{.*}}callee
+// ASM-NOT:     call
+// ASM:         jmp{{.*}}callee
 
 int callee(int);
 

@@ -1,8 +1,8 @@
-// Functions that sancov skips get no hooks either: GCC 12 honours
+// Functions that sancov skips get no hooks either: GCC 12 and later honour
 // __attribute__((no_sanitize_coverage)), which the kernel's noinstr uses.
 // A section attribute alone does not stop sancov, so it does not stop the
 // plugin. (GCC 11: no-sanitize-coverage-gcc11.c.)
-// REQUIRES: gcc-12
+// REQUIRES: gcc-no-sanitize-coverage
 // RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.o -fdump-tree-optimized=%t.dump 2>&1 | %FileCheck %s
 // RUN: %FileCheck %s --check-prefix=DUMP < %t.dump
 // RUN: %objcheck %t.o | %FileCheck %s --check-prefix=OBJ

@@ -8,7 +8,7 @@
 // O0:       __sanitizer_cov_trace_pc_exit ();
 // O0-NEXT:  return <retval>;
 // O2-LABEL: struct big make_big (long int x)
-// O2:       <retval>.a[1] = _{{[0-9]+}};
+// O2:       {{<retval>.a\[1\]|MEM <long int> \[\(struct big \*\)&<retval> \+ 8B\]}} = _{{[0-9]+}};
 // O2:       __sanitizer_cov_trace_pc_exit ();
 // O2-NEXT:  return <retval>;
 //

@@ -17,6 +17,7 @@
 #   %llvm_plugin    the path of that KcovExt.so
 #   %llvm_other_plugins   the KcovExt.so built for every other LLVM
 #   %llvm_wrong_plugin_args   --wrong-plugin -fpass-plugin=... for each
+#   %ir_oracle      test/upstream/ir-oracle with that clang and KcovExt.so
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
@@ -28,7 +29,8 @@
 #   %matrix         the option matrix (test/fuzz/option-matrix)
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
-# Features: gcc-N and llvm-N for the compilers under test, cc-gcc or
+# Features: gcc-N and llvm-N for the compilers under test, clang-entry-exit
+# when that clang has -fsanitize-coverage=trace-pc-entry-exit, cc-gcc or
 # cc-clang for %e2e, gcc-other when %plugin_other exists, llvm-other when
 # %llvm_other_plugins does, gcc-musttail and gcc-no-sanitize-coverage when
 # the GCC accepts those attributes; csmith and creduce when those tools are
@@ -134,6 +136,15 @@ if llvm_version is not None:
     if other_llvm:
         config.available_features.add("llvm-other")
         subst.append(("%llvm_other_plugins", " ".join(other_llvm)))
+    # clang 23 and later have upstream's trace-pc-entry-exit: the oracle.
+    clang = os.path.join(llvm_bin, "clang")
+    if subprocess.run([clang, "-fsanitize-coverage=trace-pc,trace-pc-entry-exit",
+                       "-x", "c", "-S", "-o", os.devnull, os.devnull],
+                      stderr=subprocess.DEVNULL).returncode == 0:
+        config.available_features.add("clang-entry-exit")
+    subst.append(("%ir_oracle", "%s --clang %s --plugin %s" % (
+        os.path.join(config.kcov_ext_src_root, "test", "upstream",
+                     "ir-oracle"), clang, llvm_plugin)))
     subst.append(("%llvm_wrong_plugin_args",
                   " ".join("--wrong-plugin -fpass-plugin=" + p
                            for p in other_llvm)))

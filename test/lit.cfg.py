@@ -26,6 +26,7 @@
 #   %runtime_include   the runtime's headers
 #   %obj_root       the CMake build tree
 #   %csmith_diff    the csmith differential tester (test/fuzz/csmith-diff)
+#   %event_parity   test/upstream/event-parity (GCC + plugin against clang)
 #   %matrix         the option matrix (test/fuzz/option-matrix)
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
@@ -166,6 +167,8 @@ subst.append(("%runtime_include",
 subst.append(("%obj_root", obj))
 subst.append(("%matrix", os.path.join(config.kcov_ext_src_root, "test",
                                              "fuzz", "option-matrix")))
+subst.append(("%event_parity", os.path.join(config.kcov_ext_src_root, "test",
+                                            "upstream", "event-parity")))
 subst.append(("%csmith_diff", os.path.join(config.kcov_ext_src_root, "test",
                                            "fuzz", "csmith-diff")))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):

@@ -55,12 +55,20 @@ __attribute__((noinline)) static long double extended(long double x)
 	return x * 1.5L;
 }
 
+/*
+ * Arguments read at run time: with constants, compilers compute some of
+ * these calls' values at compile time and drop the calls (clang 23 does
+ * for make_pair and rotate), and the values never pass an exit hook.
+ */
+static volatile long seed = 41, hundred = 100;
+static volatile double two = 2.0, three = 3.0;
+
 int main(void)
 {
-	struct big b = pass_big(41);
-	struct pair p = make_pair(100);
+	struct big b = pass_big(seed);
+	struct pair p = make_pair(hundred);
 	__int128 w = wide((__int128)1 << 40);
-	double _Complex z = rotate(2.0 + 3.0i);
+	double _Complex z = rotate(two + three * 1.0i);
 
 	printf("big %ld %ld %ld\n", b.a[0], b.a[3], b.a[5]);
 	printf("pair %ld %.6f\n", p.x, p.y);

@@ -24,9 +24,6 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK-NEXT:    call void @__sanitizer_cov_trace_pc()
 ; CHECK-NEXT:    notail call void @__sanitizer_cov_trace_pc_exit()
 ; CHECK-NEXT:    ret i32 -1
-; CHECK: declare void @__sanitizer_cov_trace_pc_entry() #[[HOOK:[0-9]+]]
-; CHECK: declare void @__sanitizer_cov_trace_pc_exit() #[[HOOK]]
-; CHECK: attributes #[[HOOK]] = { nounwind }
 define i32 @pick(i32 %x) nounwind {
 entry:
   switch i32 %x, label %other [

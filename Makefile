@@ -11,6 +11,13 @@
 #   make check-kernel-scale  the GCC plugin over kernel/ mm/ fs/ lib/ net/
 #                of an x86_64 defconfig + KCOV kernel, objtool and objcheck
 #                on every object, -fcompare-debug on a sample (about 25 min)
+#   make check-toolchains  build in the toolchain roots (scripts/toolchain-root:
+#                Debian unstable's GCC 13-16 and LLVM 21-23, trixie's LLVM
+#                17-18) and run their compilers' suites and the upstream
+#                oracle there; creates the roots the first time (about 4
+#                minutes each, 3.4 and 2.6 GB in /var/cache/kcov-ext/roots)
+#   make check-long-toolchains  csmith-diff with every compiler in rotation:
+#                host, unstable and trixie, SEEDS_PER_COMPILER programs each
 #   make install install the GCC plugins into each GCC's plugin directory,
 #                the rest under /usr/local
 BUILD_DIR ?= build
@@ -18,9 +25,11 @@ JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
 SEEDS ?= 2000
 FUZZ_SECONDS ?= 600
+TOOLCHAINS ?= unstable trixie
+SEEDS_PER_COMPILER ?= 350
 
 .PHONY: all deps configure build check check-long check-kernel check-kernel-scale demo bench \
-	install clean
+	check-toolchains check-long-toolchains install clean
 
 all: build
 
@@ -40,6 +49,20 @@ check-long: build
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --seeds $(SEEDS) \
 		--work $(BUILD_DIR)/csmith-long
 	scripts/fuzz-decoder $(BUILD_DIR) $(FUZZ_SECONDS)
+
+check-toolchains: deps
+	scripts/check-toolchains --build $(BUILD_DIR) $(TOOLCHAINS)
+
+# Disjoint seed ranges: host (GCC 11, 12, clang 14, 15, 16, 19), unstable
+# (GCC 13-16, clang 21-23, clang 23's native flag), trixie (clang 17, 18).
+check-long-toolchains: build
+	test/fuzz/csmith-diff --build $(BUILD_DIR) --compilers all --rotate --timeout 2 \
+		--first 1 --seeds $$((6 * $(SEEDS_PER_COMPILER))) \
+		--work $(BUILD_DIR)/csmith-rotate/host
+	scripts/check-toolchains --build $(BUILD_DIR) --csmith $$((8 * $(SEEDS_PER_COMPILER))) \
+		--first $$((6 * $(SEEDS_PER_COMPILER) + 1)) unstable
+	scripts/check-toolchains --build $(BUILD_DIR) --csmith $$((2 * $(SEEDS_PER_COMPILER))) \
+		--first $$((14 * $(SEEDS_PER_COMPILER) + 1)) trixie
 
 install: build
 	cmake --install $(BUILD_DIR)

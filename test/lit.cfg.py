@@ -137,11 +137,10 @@ if llvm_version is not None:
     if other_llvm:
         config.available_features.add("llvm-other")
         subst.append(("%llvm_other_plugins", " ".join(other_llvm)))
-    # clang 23 and later have upstream's trace-pc-entry-exit: the oracle.
+    # clang 23 and later have upstream's trace-pc-entry-exit (CMake
+    # probed it): the oracle.
     clang = os.path.join(llvm_bin, "clang")
-    if subprocess.run([clang, "-fsanitize-coverage=trace-pc,trace-pc-entry-exit",
-                       "-x", "c", "-S", "-o", os.devnull, os.devnull],
-                      stderr=subprocess.DEVNULL).returncode == 0:
+    if llvm_version in config.native_entry_exit_versions:
         config.available_features.add("clang-entry-exit")
     subst.append(("%ir_oracle", "%s --clang %s --plugin %s" % (
         os.path.join(config.kcov_ext_src_root, "test", "upstream",

@@ -184,6 +184,16 @@ static gcall *kcov_ext_build_call(tree decl, location_t loc)
 	return call;
 }
 
+/*
+ * GCC's checked downcast, spelled once: the kernel's checkpatch, which
+ * reviews this file in the kernel tree too, reads a template argument
+ * list as two comparisons.
+ */
+static gcall *kcov_ext_as_call(gimple *stmt)
+{
+	return as_a <gcall *> (stmt);
+}
+
 static bool kcov_ext_is_trace_pc(const gimple *stmt)
 {
 	return gimple_call_builtin_p(stmt, BUILT_IN_SANITIZER_COV_TRACE_PC);
@@ -199,7 +209,7 @@ static bool kcov_ext_follows_must_tail_call(gimple_stmt_iterator gsi)
 	if (gsi_end_p(gsi))
 		return false;
 	return is_gimple_call(gsi_stmt(gsi)) &&
-	       gimple_call_must_tail_p(as_a<gcall *>(gsi_stmt(gsi)));
+	       gimple_call_must_tail_p(kcov_ext_as_call(gsi_stmt(gsi)));
 }
 
 /*
@@ -233,7 +243,7 @@ static unsigned int kcov_ext_instrument_exits(unsigned int *tail_calls)
 			if (gimple_code(stmt) == GIMPLE_RETURN) {
 				leaves = !kcov_ext_follows_must_tail_call(gsi);
 			} else if (is_gimple_call(stmt)) {
-				gcall *call = as_a<gcall *>(stmt);
+				gcall *call = kcov_ext_as_call(stmt);
 
 				if (gimple_call_must_tail_p(call)) {
 					leaves = true;
@@ -241,8 +251,10 @@ static unsigned int kcov_ext_instrument_exits(unsigned int *tail_calls)
 					if (gimple_call_tail_p(call))
 						(*tail_calls)++;
 					gimple_call_set_tail(call, false);
-					leaves = gimple_call_builtin_p(call, BUILT_IN_UNWIND_RESUME) ||
-						 gimple_call_builtin_p(call, BUILT_IN_EH_RETURN);
+					leaves = gimple_call_builtin_p(call,
+								       BUILT_IN_UNWIND_RESUME) ||
+						 gimple_call_builtin_p(call,
+								       BUILT_IN_EH_RETURN);
 				}
 			}
 
@@ -287,7 +299,7 @@ static const char *kcov_ext_instrument_entry(void)
 				continue;
 			if (!kcov_ext_is_trace_pc(stmt))
 				break;
-			gimple_call_set_fndecl(as_a<gcall *>(stmt), kcov_ext_entry_decl);
+			gimple_call_set_fndecl(kcov_ext_as_call(stmt), kcov_ext_entry_decl);
 			update_stmt(stmt);
 			return "replaced trace_pc";
 		}
@@ -323,14 +335,14 @@ static unsigned int kcov_ext_instrument_execute(void)
 	entry = kcov_ext_instrument_entry();
 
 	if (kcov_ext_verbose)
-		fprintf(stderr, "kcov_ext: instrument %s(): entry %s, %u exit%s, %u tail call%s kept as calls\n",
+		fprintf(stderr,
+			"kcov_ext: instrument %s(): entry %s, %u exit%s, %u tail call%s kept as calls\n",
 			kcov_ext_function_name(), entry, exits, exits == 1 ? "" : "s",
 			tail_calls, tail_calls == 1 ? "" : "s");
 	return 0;
 }
 
 namespace {
-
 static const pass_data kcov_ext_instrument_pass_data = {
 	.type			= GIMPLE_PASS,
 	.name			= "kcov_ext",
@@ -349,12 +361,12 @@ public:
 	kcov_ext_instrument_pass() :
 		gimple_opt_pass(kcov_ext_instrument_pass_data, g) {}
 
-	opt_pass *clone() final override
+	opt_pass *clone(void) final override
 	{
 		return new kcov_ext_instrument_pass();
 	}
 
-	unsigned int execute(function *) final override
+	unsigned int execute(function *fun) final override
 	{
 		return kcov_ext_instrument_execute();
 	}

@@ -10,16 +10,20 @@
  * link-time addresses where the kernel subtracts the KASLR offset, so
  * records are the addresses that addr2line -e resolves.
  *
- * The ext record format comes in two designs, chosen at build time:
- *  - default: a bit in the kcov mode (beside KCOV_IN_CTXSW); the trace_pc
- *    and entry paths mask it out with one "and", the exit path compares
- *    for equality. It rides along every save and restore of the mode. The
- *    new hooks test the mode before the context, so a task that is not
- *    collecting pays one load and one compare in them.
+ * The default design is the kernel series' (kernel-patch/linux-7.2/, patch
+ * 2), mirrored statement for statement, so that make bench measures the
+ * series: the ext record format is a bit of the kcov mode (beside
+ * KCOV_IN_CTXSW) that rides along every save and restore of the mode;
+ * __sanitizer_cov_trace_pc() masks it out in check_kcov_mode(); the entry
+ * and exit hooks read the mode before they test the context, so a task
+ * that is not collecting pays one load and one compare in them. The one
+ * statement the kernel does not have: user space addresses lack the
+ * kernel's top bits, so trace_pc sets the normal record type itself.
+ *
+ * Two more designs, for the benchmark's baselines, chosen at build time:
  *  - KCOV_RT_DESIGN_FLAG (the series' v1): a per-task flag next to the
- *    mode, read by the entry and exit hooks.
- * KCOV_RT_DESIGN_CLASSIC builds today's kernel: no ext mode at all, for
- * the baseline of the benchmarks.
+ *    mode, read by the entry and exit hooks;
+ *  - KCOV_RT_DESIGN_CLASSIC: today's kernel, no ext mode at all.
  *
  * Build this file without coverage instrumentation: the hooks must never
  * call themselves.
@@ -58,8 +62,8 @@ enum kcov_mode {
 #define KCOV_IN_CTXSW		(1u << 30)
 #ifndef KCOV_RT_DESIGN_FLAG
 /* The ext record format is a bit of the mode, beside KCOV_IN_CTXSW. */
-#define KCOV_MODE_EXT_BIT	(1u << 29)
-#define KCOV_MODE_TRACE_PC_EXT	(KCOV_MODE_TRACE_PC | KCOV_MODE_EXT_BIT)
+#define KCOV_MODE_EXT_RECORDS	(1u << 29)
+#define KCOV_MODE_TRACE_PC_EXT	(KCOV_MODE_TRACE_PC | KCOV_MODE_EXT_RECORDS)
 #endif
 
 /* The simulated preempt count: the kernel's in_task() test. */
@@ -93,45 +97,48 @@ static inline bool in_task(const struct kcov_rt_task *t)
 	return !(READ_ONCE(t->preempt_count) & (HARDIRQ_MASK | SOFTIRQ_OFFSET));
 }
 
-static inline bool in_serving_softirq(const struct kcov_rt_task *t)
+/* A softirq, and no hardirq on top of it. */
+static inline bool in_softirq_really(const struct kcov_rt_task *t)
 {
-	return READ_ONCE(t->preempt_count) & SOFTIRQ_OFFSET;
+	unsigned int count = READ_ONCE(t->preempt_count);
+
+	return (count & SOFTIRQ_OFFSET) && !(count & HARDIRQ_MASK);
 }
 
-/* Code run by (simulated) interrupts is not the syscall's. */
-static inline bool kcov_rt_in_context(const struct kcov_rt_task *t)
+/* From here to the hooks, kernel/kcov.c as patched by the series. */
+#define kcov_hot static __attribute__((always_inline)) inline
+
+kcov_hot bool kcov_in_context(struct kcov_rt_task *t)
 {
-	return in_task(t) || (in_serving_softirq(t) && t->kcov_softirq);
+	return in_task(t) || (in_softirq_really(t) && t->kcov_softirq);
 }
 
-/*
- * The mode if T may record now, KCOV_MODE_DISABLED otherwise. Callers test
- * it against the mode they need, as the kernel's check_kcov_mode() does.
- */
-static __attribute__((always_inline)) inline unsigned int
-kcov_rt_mode(struct kcov_rt_task *t)
+kcov_hot bool check_kcov_mode(unsigned int needed_mode, struct kcov_rt_task *t)
 {
 	unsigned int mode;
 
-	if (!kcov_rt_in_context(t))
-		return KCOV_MODE_DISABLED;
+	if (!kcov_in_context(t))
+		return false;
 	mode = READ_ONCE(t->kcov_mode);
 	/*
 	 * Pairs with the barrier() before the mode is written in
 	 * kcov_rt_start(): area and size are read after the mode.
 	 */
 	barrier();
-	return mode;
+#ifdef KCOV_MODE_EXT_RECORDS
+	/* KCOV_MODE_TRACE_PC also matches KCOV_MODE_TRACE_PC_EXT. */
+	return (mode & ~KCOV_MODE_EXT_RECORDS) == needed_mode;
+#else
+	return mode == needed_mode;
+#endif
 }
 
-static __attribute__((always_inline)) inline unsigned long
-canonicalize_ip(unsigned long ip)
+kcov_hot unsigned long canonicalize_ip(unsigned long ip)
 {
 	return ip - kcov_rt_load_offset;
 }
 
-static __attribute__((always_inline)) inline void
-kcov_rt_add_record(struct kcov_rt_task *t, unsigned long record)
+kcov_hot void kcov_add_pc_record(struct kcov_rt_task *t, unsigned long record)
 {
 	unsigned long *area = t->kcov_area;
 	/* The first word is the number of records that follow. */
@@ -150,27 +157,26 @@ kcov_rt_add_record(struct kcov_rt_task *t, unsigned long record)
 }
 
 /*
- * The three kinds of record, one definition per design. Each is the body
- * of a hook; they are inlined into the hooks below.
+ * The three hooks' bodies after "t = current" and the PC, one definition
+ * per design, inlined into the hooks below and into the
+ * -finstrument-functions hooks (which record the function's address).
  */
-#define kcov_rt_hot static __attribute__((always_inline)) inline void
-
 #if defined(KCOV_RT_DESIGN_CLASSIC)
 
-kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
-	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
-	kcov_rt_add_record(t, ip);
+	kcov_add_pc_record(t, ip);
 }
 
 /* Without the ext mode, the entry hook is only a trace_pc. */
-kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
 {
-	kcov_rt_normal(t, ip);
+	kcov_trace_pc(t, ip);
 }
 
-kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
 	(void)t;
 	(void)ip;
@@ -178,99 +184,95 @@ kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
 
 #elif defined(KCOV_RT_DESIGN_FLAG)
 
-kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
-	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
 	/* User space addresses lack the kernel's top bits: set the type. */
 	if (t->kcov_ext_format)
 		ip |= KCOV_RECORDFLAG_TYPE_NORMAL;
-	kcov_rt_add_record(t, ip);
+	kcov_add_pc_record(t, ip);
 }
 
-kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
 {
 	/* It replaced trace_pc in the entry block: record in classic mode too. */
-	if (kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
 	if (t->kcov_ext_format)
 		ip = (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_ENTRY;
-	kcov_rt_add_record(t, ip);
+	kcov_add_pc_record(t, ip);
 }
 
-kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
 	/* Classic consumers expect one PC per block: no exit records there. */
-	if (!t->kcov_ext_format || kcov_rt_mode(t) != KCOV_MODE_TRACE_PC)
+	if (!t->kcov_ext_format || !check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
-	kcov_rt_add_record(t, (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_EXIT);
+	kcov_add_pc_record(t, (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_EXIT);
 }
 
-#else /* the mode-bit design */
+#else /* the series' design */
 
-kcov_rt_hot kcov_rt_normal(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
-	unsigned int mode = kcov_rt_mode(t);
-
-	if ((mode & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC)
+	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
-	/* User space addresses lack the kernel's top bits: set the type. */
-	if (mode & KCOV_MODE_EXT_BIT)
+	/*
+	 * User space only: the kernel's text addresses carry the normal
+	 * record type in their top bits already; ours must get it here.
+	 */
+	if (t->kcov_mode & KCOV_MODE_EXT_RECORDS)
 		ip |= KCOV_RECORDFLAG_TYPE_NORMAL;
-	kcov_rt_add_record(t, ip);
+	kcov_add_pc_record(t, ip);
 }
 
-/*
- * The new hooks test the mode before the context: a task that is not
- * collecting, the common case, pays one load and one compare. The
- * context test and the barrier then come as in check_kcov_mode().
- */
-kcov_rt_hot kcov_rt_entry(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long record)
 {
-	unsigned int mode = READ_ONCE(t->kcov_mode);
+	unsigned int mode;
 
 	/*
-	 * It replaced trace_pc in the entry block: record in classic mode
-	 * too. An entry record's type bits are zero, like those of a user
-	 * space address: nothing to set.
+	 * Unlike check_kcov_mode(), test the mode before the context: most
+	 * calls come from tasks that collect nothing, and they return here.
+	 * The barrier() still orders the mode load before the area loads.
 	 */
-	if ((mode & ~KCOV_MODE_EXT_BIT) != KCOV_MODE_TRACE_PC || !kcov_rt_in_context(t))
+	mode = READ_ONCE(t->kcov_mode);
+	if ((mode & ~KCOV_MODE_EXT_RECORDS) != KCOV_MODE_TRACE_PC ||
+	    !kcov_in_context(t))
 		return;
-	/* See kcov_rt_mode(). */
 	barrier();
-	kcov_rt_add_record(t, ip);
+	if (mode & KCOV_MODE_EXT_RECORDS)
+		record = (record & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_ENTRY;
+	kcov_add_pc_record(t, record);
 }
 
-kcov_rt_hot kcov_rt_exit(struct kcov_rt_task *t, unsigned long ip)
+kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
-	unsigned int mode = READ_ONCE(t->kcov_mode);
+	unsigned int mode;
 
-	/*
-	 * Classic consumers expect one PC per block and count blocks from
-	 * the records: an exit is no block, so it records only in ext mode.
-	 */
-	if (mode != KCOV_MODE_TRACE_PC_EXT || !kcov_rt_in_context(t))
+	/* Mode first, as in __sanitizer_cov_trace_pc_entry(). */
+	mode = READ_ONCE(t->kcov_mode);
+	if (mode != KCOV_MODE_TRACE_PC_EXT || !kcov_in_context(t))
 		return;
-	/* See kcov_rt_mode(). */
 	barrier();
-	kcov_rt_add_record(t, ip | KCOV_RECORDFLAG_TYPE_EXIT);
+	kcov_add_pc_record(t, (ip & KCOV_RECORD_IP_MASK) | KCOV_RECORDFLAG_TYPE_EXIT);
 }
 
 #endif
 
 notrace void __sanitizer_cov_trace_pc(void)
 {
-	kcov_rt_normal(current, canonicalize_ip(_RET_IP_));
+	kcov_trace_pc(current, canonicalize_ip(_RET_IP_));
 }
 
 notrace void __sanitizer_cov_trace_pc_entry(void)
 {
-	kcov_rt_entry(current, canonicalize_ip(_RET_IP_));
+	kcov_trace_pc_entry(current, canonicalize_ip(_RET_IP_));
 }
 
 notrace void __sanitizer_cov_trace_pc_exit(void)
 {
-	kcov_rt_exit(current, canonicalize_ip(_RET_IP_));
+	kcov_trace_pc_exit(current, canonicalize_ip(_RET_IP_));
 }
 
 /*
@@ -281,13 +283,13 @@ notrace void __sanitizer_cov_trace_pc_exit(void)
 notrace void __cyg_profile_func_enter(void *this_fn, void *call_site)
 {
 	(void)call_site;
-	kcov_rt_entry(current, canonicalize_ip((unsigned long)this_fn));
+	kcov_trace_pc_entry(current, canonicalize_ip((unsigned long)this_fn));
 }
 
 notrace void __cyg_profile_func_exit(void *this_fn, void *call_site)
 {
 	(void)call_site;
-	kcov_rt_exit(current, canonicalize_ip((unsigned long)this_fn));
+	kcov_trace_pc_exit(current, canonicalize_ip((unsigned long)this_fn));
 }
 
 /* kernel/kcov.c's kcov_start(): the mode goes last. */
@@ -301,7 +303,7 @@ static void kcov_rt_start(struct kcov_rt_task *t, unsigned int size,
 #else
 	(void)ext;
 #endif
-	/* See kcov_rt_mode(). */
+	/* See check_kcov_mode(). */
 	barrier();
 	WRITE_ONCE(t->kcov_mode, mode);
 }

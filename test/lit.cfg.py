@@ -164,6 +164,7 @@ subst.append(("%kcov_rt", os.path.join(obj, "lib", "libkcov_rt.a")))
 subst.append(("%runtime_include",
               os.path.join(config.kcov_ext_src_root, "runtime")))
 subst.append(("%obj_root", obj))
+subst.append(("%src_root", config.kcov_ext_src_root))
 subst.append(("%matrix", os.path.join(config.kcov_ext_src_root, "test",
                                              "fuzz", "option-matrix")))
 subst.append(("%event_parity", os.path.join(config.kcov_ext_src_root, "test",

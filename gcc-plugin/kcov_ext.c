@@ -24,9 +24,10 @@
  * an exception passes; frames without a cleanup are skipped by the unwinder
  * and report none. Kernel code is built without exceptions.
  *
- * Options:
- * -fplugin-arg-kcov_ext-disable
- * -fplugin-arg-kcov_ext-verbose
+ * Options (NAME is the plugin's file name without .so: kcov_ext when
+ * installed, kcov_ext_plugin in the kernel's scripts/gcc-plugins/):
+ * -fplugin-arg-NAME-disable
+ * -fplugin-arg-NAME-verbose
  *
  * Usage:
  * $ gcc -fsanitize-coverage=trace-pc -fplugin=kcov_ext -c test.c

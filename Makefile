@@ -2,9 +2,11 @@
 #   make demo    install dependencies if missing, build, run the example
 #   make check   install dependencies if missing, build, run every test
 #   make bench   measure what the hooks cost (tables + build/bench/bench.json)
-#   make check-kernel  build the KCOV_TRACE_PC_EXT kernel series with GCC and
-#                clang + the plugins, boot each in QEMU and check it
-#                (KSRC=DIR: your own 6.1 tree instead of Debian's)
+#   make check-kernel  the KCOV_TRACE_PC_EXT series for Linux 7.2: check the
+#                patches, build the kernel with GCC 16 (in-tree plugin),
+#                clang 23 (native option) and clang 19 (pass plugin), boot
+#                each in QEMU and check it (about 15 minutes)
+#   make check-kernel-all  also the 6.12 and 6.1 series (five more kernels)
 #   make check-long  longer reliability runs: SEEDS csmith programs (default
 #                2000) through every compiler with a plugin, and a
 #                FUZZ_SECONDS (default 600) libFuzzer campaign on the decoder
@@ -30,7 +32,7 @@ FUZZ_SECONDS ?= 600
 TOOLCHAINS ?= unstable trixie
 SEEDS_PER_COMPILER ?= 370
 
-.PHONY: all deps configure build check check-long check-kernel check-kernel-scale demo bench \
+.PHONY: all deps configure build check check-long check-kernel check-kernel-all check-kernel-scale demo bench \
 	check-toolchains check-long-toolchains install clean
 
 all: build
@@ -73,14 +75,29 @@ demo: install
 	@examples/demo.sh $(BUILD_DIR)
 
 KERNEL_OUT = $(BUILD_DIR)/kernel
-check-kernel: install
-	kernel-patch/check-kernel --cc gcc-12 --build $(BUILD_DIR) --out $(KERNEL_OUT)/gcc-12
-	kernel-patch/check-kernel --cc gcc-12 --no-ext-records --build $(BUILD_DIR) \
-		--out $(KERNEL_OUT)/gcc-12-no-ext-records
+CHECK_KERNEL = kernel-patch/check-kernel --build $(BUILD_DIR)
+LLVM_PASS = -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$(1)/KcovExt.so
+# Linux 7.2 with GCC 16 and the series' own plugin, clang 23's native
+# option and clang 19 with the pass plugin (the first two in the unstable
+# toolchain root).
+check-kernel: build
+	kernel-patch/check-series --build $(BUILD_DIR) 7.2
+	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc gcc-16 --out $(KERNEL_OUT)/7.2-gcc16-intree
+	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc clang-23 --out $(KERNEL_OUT)/7.2-clang23-native
+	$(CHECK_KERNEL) --kernel 7.2 --cc /usr/lib/llvm-19/bin/clang --plugin-flag $(call LLVM_PASS,19) \
+		--out $(KERNEL_OUT)/7.2-clang19-plugin
+
+# And the long-term kernels: 6.12 (trixie root's source) and 6.1 with
+# GCC 12, 6.1 without KCOV_EXT_RECORDS, and 6.1 with clang 14 and 19.
+check-kernel-all: check-kernel
+	kernel-patch/check-series --build $(BUILD_DIR) 6.12 6.1
+	KSRC= $(CHECK_KERNEL) --kernel 6.12 --cc gcc-12 --out $(KERNEL_OUT)/6.12-gcc12-intree
+	KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc gcc-12 --out $(KERNEL_OUT)/6.1-gcc12-intree
+	KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc gcc-12 --no-ext-records --out $(KERNEL_OUT)/6.1-gcc12-no-ext-records
 	for v in 14 19; do \
-		kernel-patch/check-kernel --cc /usr/lib/llvm-$$v/bin/clang \
-			--plugin-flag -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$$v/KcovExt.so \
-			--build $(BUILD_DIR) --out $(KERNEL_OUT)/clang-$$v || exit 1; \
+		KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc /usr/lib/llvm-$$v/bin/clang \
+			--plugin-flag $(call LLVM_PASS,$$v) \
+			--out $(KERNEL_OUT)/6.1-clang$$v-plugin || exit 1; \
 	done
 
 check-kernel-scale: build

@@ -45,6 +45,9 @@
 #include "kcov_rt.h"
 
 #define notrace		__attribute__((no_instrument_function))
+#ifndef __always_inline	/* glibc's <sys/cdefs.h> has it too */
+#define __always_inline	inline __attribute__((always_inline))
+#endif
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define barrier()	__asm__ __volatile__("" : : : "memory")
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
@@ -106,14 +109,13 @@ static inline bool in_softirq_really(const struct kcov_rt_task *t)
 }
 
 /* From here to the hooks, kernel/kcov.c as patched by the series. */
-#define kcov_hot static __attribute__((always_inline)) inline
 
-kcov_hot bool kcov_in_context(struct kcov_rt_task *t)
+static __always_inline bool kcov_in_context(struct kcov_rt_task *t)
 {
 	return in_task(t) || (in_softirq_really(t) && t->kcov_softirq);
 }
 
-kcov_hot bool check_kcov_mode(unsigned int needed_mode, struct kcov_rt_task *t)
+static __always_inline bool check_kcov_mode(unsigned int needed_mode, struct kcov_rt_task *t)
 {
 	unsigned int mode;
 
@@ -133,12 +135,12 @@ kcov_hot bool check_kcov_mode(unsigned int needed_mode, struct kcov_rt_task *t)
 #endif
 }
 
-kcov_hot unsigned long canonicalize_ip(unsigned long ip)
+static __always_inline unsigned long canonicalize_ip(unsigned long ip)
 {
 	return ip - kcov_rt_load_offset;
 }
 
-kcov_hot void kcov_add_pc_record(struct kcov_rt_task *t, unsigned long record)
+static __always_inline void kcov_add_pc_record(struct kcov_rt_task *t, unsigned long record)
 {
 	unsigned long *area = t->kcov_area;
 	/* The first word is the number of records that follow. */
@@ -163,7 +165,7 @@ kcov_hot void kcov_add_pc_record(struct kcov_rt_task *t, unsigned long record)
  */
 #if defined(KCOV_RT_DESIGN_CLASSIC)
 
-kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
 	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
@@ -171,12 +173,12 @@ kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 }
 
 /* Without the ext mode, the entry hook is only a trace_pc. */
-kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
 {
 	kcov_trace_pc(t, ip);
 }
 
-kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
 	(void)t;
 	(void)ip;
@@ -184,7 +186,7 @@ kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 
 #elif defined(KCOV_RT_DESIGN_FLAG)
 
-kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
 	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
@@ -194,7 +196,7 @@ kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 	kcov_add_pc_record(t, ip);
 }
 
-kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
 {
 	/* It replaced trace_pc in the entry block: record in classic mode too. */
 	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
@@ -204,7 +206,7 @@ kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long ip)
 	kcov_add_pc_record(t, ip);
 }
 
-kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
 	/* Classic consumers expect one PC per block: no exit records there. */
 	if (!t->kcov_ext_format || !check_kcov_mode(KCOV_MODE_TRACE_PC, t))
@@ -214,7 +216,7 @@ kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 
 #else /* the series' design */
 
-kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 {
 	if (!check_kcov_mode(KCOV_MODE_TRACE_PC, t))
 		return;
@@ -227,7 +229,7 @@ kcov_hot void kcov_trace_pc(struct kcov_rt_task *t, unsigned long ip)
 	kcov_add_pc_record(t, ip);
 }
 
-kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long record)
+static __always_inline void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long record)
 {
 	unsigned int mode;
 
@@ -246,7 +248,7 @@ kcov_hot void kcov_trace_pc_entry(struct kcov_rt_task *t, unsigned long record)
 	kcov_add_pc_record(t, record);
 }
 
-kcov_hot void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
+static __always_inline void kcov_trace_pc_exit(struct kcov_rt_task *t, unsigned long ip)
 {
 	unsigned int mode;
 

@@ -2,6 +2,7 @@
 /*
  * kcov_decode: checks an area and replays its records as calls.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,79 +59,190 @@ uint64_t kcov_record_ip(uint64_t record)
 	return record & KCOV_RECORD_IP_MASK;
 }
 
-static int same_function(const struct kcov_walk_ops *ops, void *ctx,
-			 uint64_t entry_pc, uint64_t exit_pc)
+struct frame {
+	uint64_t pc;
+	uint32_t fn;
+	bool doubt;	/* passed over by an ambiguous landing */
+};
+
+struct walk {
+	const struct kcov_walk_ops *ops;
+	void *ctx;
+	struct kcov_walk_stats *stats;
+	struct frame *frames;
+	size_t depth, capacity;
+	uint32_t prev_exit_fn;	/* the previous record was an exit of it */
+};
+
+static uint32_t function_of(struct walk *w, uint64_t pc)
 {
-	return ops->same_function ? ops->same_function(ctx, entry_pc, exit_pc) : 1;
+	return w->ops->function ? w->ops->function(w->ctx, pc) : 0;
 }
 
-/* Close the innermost open entry. */
-static void leave(const struct kcov_walk_ops *ops, void *ctx, uint64_t *stack,
-		  unsigned int *depth, uint64_t exit_pc)
+/* Close the innermost open frame: at EXIT_PC, or resynchronised (0). */
+static void pop(struct walk *w, uint64_t exit_pc)
 {
-	(*depth)--;
-	if (ops->leave)
-		ops->leave(ctx, *depth < KCOV_WALK_MAX_DEPTH ? stack[*depth] : 0,
-			   exit_pc, *depth);
+	struct frame *f = &w->frames[--w->depth];
+
+	if (!exit_pc) {
+		w->stats->resynced_frames++;
+		if (f->doubt)
+			w->stats->doubtful_frames++;
+	}
+	if (w->ops->leave)
+		w->ops->leave(w->ctx, f->pc, exit_pc, w->depth);
 }
 
-void kcov_decode_walk(const struct kcov_area *area, const struct kcov_walk_ops *ops,
-		      void *ctx, struct kcov_walk_stats *stats)
+/* The innermost open frame of function FN, or -1. */
+static long innermost_of(const struct walk *w, uint32_t fn)
 {
-	uint64_t *stack = malloc(KCOV_WALK_MAX_DEPTH * sizeof(*stack));
-	unsigned int depth = 0;
+	for (size_t i = w->depth; i > 0; i--)
+		if (w->frames[i - 1].fn == fn)
+			return (long)(i - 1);
+	return -1;
+}
+
+/*
+ * A record of frame J's function arrived while frames above J were open:
+ * they are gone. Other open frames of the same function could have been
+ * the landing place too: mark them.
+ */
+static void resync(struct walk *w, size_t j)
+{
+	bool ambiguous = false;
+
+	for (size_t i = 0; i < j; i++) {
+		if (w->frames[i].fn == w->frames[j].fn) {
+			w->frames[i].doubt = true;
+			ambiguous = true;
+		}
+	}
+	/*
+	 * The record before was an exit of a function that has frames among
+	 * those closed now: in recursion, that exit may have been the one of
+	 * an outer frame that a longjmp had landed in, not of the frame it
+	 * closed (the records cannot tell).
+	 */
+	for (size_t i = j + 1; w->prev_exit_fn && i < w->depth; i++) {
+		if (w->frames[i].fn == w->prev_exit_fn && !w->frames[i].doubt) {
+			w->frames[i].doubt = true;
+			ambiguous = true;
+		}
+	}
+	if (ambiguous)
+		w->stats->ambiguous_landings++;
+	while (w->depth > j + 1)
+		pop(w, 0);
+}
+
+static int push(struct walk *w, uint64_t pc)
+{
+	if (w->depth == w->capacity) {
+		size_t capacity = w->capacity ? 2 * w->capacity : 256;
+		struct frame *frames = realloc(w->frames, capacity * sizeof(*frames));
+
+		if (!frames)
+			return -1;
+		w->frames = frames;
+		w->capacity = capacity;
+	}
+	w->frames[w->depth].pc = pc;
+	w->frames[w->depth].fn = function_of(w, pc);
+	w->frames[w->depth].doubt = false;
+	w->depth++;
+	if (w->depth > w->stats->max_depth)
+		w->stats->max_depth = w->depth;
+	return 0;
+}
+
+static void walk_exit(struct walk *w, uint64_t pc)
+{
+	uint32_t fn, prev_exit_fn = w->prev_exit_fn;
+	long j;
+
+	w->prev_exit_fn = 0;
+	if (!w->depth) {
+		w->stats->unmatched_exits++;
+		return;
+	}
+	fn = function_of(w, pc);
+	if (!fn || w->frames[w->depth - 1].fn == fn) {
+		pop(w, pc);
+		w->prev_exit_fn = fn;
+		return;
+	}
+	j = innermost_of(w, fn);
+	if (j < 0) {
+		w->stats->stray++;
+		return;
+	}
+	w->prev_exit_fn = prev_exit_fn;
+	resync(w, j);
+	pop(w, pc);
+	w->prev_exit_fn = fn;
+}
+
+static void walk_normal(struct walk *w, uint64_t pc)
+{
+	uint32_t fn;
+	long j;
+
+	if (w->depth) {
+		fn = function_of(w, pc);
+		if (fn && w->frames[w->depth - 1].fn != fn) {
+			j = innermost_of(w, fn);
+			if (j < 0)
+				w->stats->stray++;
+			else
+				resync(w, j);
+		}
+	}
+	if (w->ops->block)
+		w->ops->block(w->ctx, pc, w->depth);
+}
+
+int kcov_decode_walk(const struct kcov_area *area, const struct kcov_walk_ops *ops,
+		     void *ctx, struct kcov_walk_stats *stats)
+{
+	struct walk w = { .ops = ops, .ctx = ctx, .stats = stats };
+	int err = 0;
 
 	memset(stats, 0, sizeof(*stats));
-	if (!stack)
-		abort();
-
 	for (uint64_t i = 0; i < area->records; i++) {
 		uint64_t record = kcov_area_record(area, i);
 		uint64_t pc = kcov_record_ip(record);
-		unsigned int match;
+		enum kcov_record_type type = kcov_record_type(record);
 
-		switch (kcov_record_type(record)) {
+		switch (type) {
 		case KCOV_REC_ENTRY:
 			stats->entries++;
 			if (ops->enter)
-				ops->enter(ctx, pc, depth);
-			if (depth < KCOV_WALK_MAX_DEPTH)
-				stack[depth] = pc;
-			depth++;
-			if (depth > stats->max_depth)
-				stats->max_depth = depth;
+				ops->enter(ctx, pc, w.depth);
+			if (push(&w, pc)) {
+				err = -1;
+				goto out;
+			}
 			break;
 		case KCOV_REC_EXIT:
 			stats->exits++;
-			if (depth > KCOV_WALK_MAX_DEPTH) {
-				/* Too deep to have tracked its entry: trust it. */
-				leave(ops, ctx, stack, &depth, pc);
-				break;
-			}
-			/* The innermost open entry this exit belongs to. */
-			match = depth;
-			while (match > 0 && !same_function(ops, ctx, stack[match - 1], pc))
-				match--;
-			if (!match) {
-				stats->unmatched_exits++;
-				break;
-			}
-			while (depth > match) {
-				stats->unwound_frames++;
-				leave(ops, ctx, stack, &depth, 0);
-			}
-			leave(ops, ctx, stack, &depth, pc);
+			walk_exit(&w, pc);
 			break;
 		case KCOV_REC_NORMAL:
 			stats->normal++;
-			if (ops->block)
-				ops->block(ctx, pc, depth);
+			walk_normal(&w, pc);
 			break;
 		default:
 			stats->unknown++;
 			break;
 		}
+		if (type != KCOV_REC_EXIT)
+			w.prev_exit_fn = 0;
 	}
-	stats->open_at_end = depth;
-	free(stack);
+out:
+	stats->open_at_end = w.depth;
+	for (size_t i = 0; i < w.depth; i++)
+		if (w.frames[i].doubt)
+			stats->doubtful_frames++;
+	free(w.frames);
+	return err;
 }

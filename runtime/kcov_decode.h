@@ -5,8 +5,8 @@
  * An area is what the kernel's kcov mmap area or kcov_rt_dump() holds: a
  * little-endian u64 count, then that many u64 records. kcov_decode_area()
  * checks it and reports what is wrong; kcov_decode_walk() replays the
- * records as calls, returns and covered PCs, recovering from exits that do
- * not match the innermost open entry (longjmp, exceptions, a lost record).
+ * records as calls, returns and covered PCs, resynchronising when records
+ * show that frames were left without an exit (longjmp, exceptions).
  */
 #ifndef KCOV_DECODE_H
 #define KCOV_DECODE_H
@@ -43,35 +43,62 @@ uint64_t kcov_record_ip(uint64_t record);
 struct kcov_walk_ops {
 	/* A function was entered at PC; depth is its depth, from 0. */
 	void (*enter)(void *ctx, uint64_t pc, unsigned int depth);
-	/* The innermost function returned, at PC. */
+	/*
+	 * The innermost function returned, at EXIT_PC; 0 when the walk closed
+	 * it without an exit (resynchronised: see kcov_decode_walk()).
+	 */
 	void (*leave)(void *ctx, uint64_t entry_pc, uint64_t exit_pc, unsigned int depth);
 	/* A block at PC ran inside the innermost open function (or none). */
 	void (*block)(void *ctx, uint64_t pc, unsigned int depth);
 	/*
-	 * Whether an exit at EXIT_PC belongs to the function entered at
-	 * ENTRY_PC (same symbol); NULL: always.
+	 * The function a record's PC lies in, as a number that is the same
+	 * for every PC of one function and never 0; NULL when unknown (no
+	 * symbols): every exit then closes the innermost open entry.
 	 */
-	int (*same_function)(void *ctx, uint64_t entry_pc, uint64_t exit_pc);
+	uint32_t (*function)(void *ctx, uint64_t pc);
 };
 
 struct kcov_walk_stats {
 	uint64_t entries, exits, normal, unknown;
-	uint64_t unmatched_exits;	/* exits that closed no open entry */
-	uint64_t unwound_frames;	/* entries closed by an outer exit */
+	/* exits at depth 0: of calls made before the trace began */
+	uint64_t unmatched_exits;
+	/*
+	 * Frames closed without their exit because a later record proved
+	 * them gone (longjmp, an exception without cleanups).
+	 */
+	uint64_t resynced_frames;
+	/*
+	 * Resynchronisations that landed in a function with more than one
+	 * open frame (recursion): the walk took the innermost.
+	 */
+	uint64_t ambiguous_landings;
+	/*
+	 * Frames an ambiguous landing passed over that a later record showed
+	 * gone, or that were still open at the end: that landing was
+	 * probably deeper than the frame the walk took, and the records in
+	 * between hang under the wrong frame.
+	 */
+	uint64_t doubtful_frames;
+	/*
+	 * Normal records and exits in a function with no open frame while
+	 * frames are open: code without entry/exit hooks among code with
+	 * them, or records from a different program than the symbols.
+	 */
+	uint64_t stray;
 	uint64_t open_at_end;		/* entries never closed */
 	unsigned int max_depth;
 };
 
-#define KCOV_WALK_MAX_DEPTH 65536
-
 /*
- * Replay the records of AREA. An exit that does not belong to the
- * innermost open entry closes the innermost entry it does belong to, and
- * every entry above it ("unwound": longjmp or an exception left them
- * without an exit); one that belongs to none is counted and skipped.
- * Entries deeper than KCOV_WALK_MAX_DEPTH are counted but not tracked.
+ * Replay the records of AREA (every call depth; -1 if out of memory).
+ *
+ * A frame that longjmp or an exception left without an exit is closed
+ * (resynchronised) by the first record that proves it gone: a normal
+ * record in an outer open frame's function, or an exit of an outer open
+ * frame. With several open frames of that function, the innermost is
+ * taken, and the frames passed over are watched (doubtful_frames).
  */
-void kcov_decode_walk(const struct kcov_area *area, const struct kcov_walk_ops *ops,
-		      void *ctx, struct kcov_walk_stats *stats);
+int kcov_decode_walk(const struct kcov_area *area, const struct kcov_walk_ops *ops,
+		     void *ctx, struct kcov_walk_stats *stats);
 
 #endif /* KCOV_DECODE_H */

@@ -31,7 +31,9 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dlfcn.h>
 #include <link.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -310,6 +312,46 @@ static void kcov_rt_start(struct kcov_rt_task *t, unsigned int size,
 	WRITE_ONCE(t->kcov_mode, mode);
 }
 
+/*
+ * The areas enabled so far, with their size and mode, for the load map
+ * that kcov_rt_dump() writes beside each (user space only).
+ */
+struct kcov_rt_area {
+	unsigned long *area;
+	unsigned int size;
+	bool ext;
+	struct kcov_rt_area *next;
+};
+
+static struct kcov_rt_area *kcov_rt_areas;
+static pthread_mutex_t kcov_rt_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int kcov_rt_remember_area(unsigned long *area, unsigned int size, bool ext)
+{
+	struct kcov_rt_area *a;
+	int err = 0;
+
+	pthread_mutex_lock(&kcov_rt_lock);
+	for (a = kcov_rt_areas; a && a->area != area; a = a->next)
+		;
+	if (!a) {
+		a = malloc(sizeof(*a));
+		if (a) {
+			a->area = area;
+			a->next = kcov_rt_areas;
+			kcov_rt_areas = a;
+		}
+	}
+	if (a) {
+		a->size = size;
+		a->ext = ext;
+	} else {
+		err = -ENOMEM;
+	}
+	pthread_mutex_unlock(&kcov_rt_lock);
+	return err;
+}
+
 int kcov_rt_enable(unsigned long *area, unsigned int size, unsigned int trace_mode)
 {
 	struct kcov_rt_task *t = current;
@@ -337,6 +379,8 @@ int kcov_rt_enable(unsigned long *area, unsigned int size, unsigned int trace_mo
 	}
 	if (t->kcov_mode != KCOV_MODE_DISABLED)
 		return -EBUSY;
+	if (kcov_rt_remember_area(area, size, trace_mode == KCOV_TRACE_PC_EXT))
+		return -ENOMEM;
 	kcov_rt_start(t, size, area, mode, trace_mode == KCOV_TRACE_PC_EXT);
 	return 0;
 }
@@ -383,7 +427,138 @@ void kcov_rt_collect_softirq(int on)
 	current->kcov_softirq = !!on;
 }
 
-int kcov_rt_dump(const unsigned long *area, const char *path)
+/*
+ * The load map: every object seen mapped while areas recorded. Objects
+ * are snapshotted when an area is dumped and before dlclose() unloads one,
+ * so that the PCs of an unloaded library still have a name.
+ */
+struct kcov_rt_module {
+	unsigned long bias, start, end;
+	char build_id[2 * 64 + 1];
+	char path[4096];
+};
+
+#define KCOV_RT_MAX_MODULES	4096
+
+static struct kcov_rt_module *kcov_rt_modules;
+static unsigned int kcov_rt_nmodules;
+
+static void kcov_rt_build_id(const struct dl_phdr_info *info, char *hex)
+{
+	hex[0] = '\0';
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		const char *p = (const char *)(info->dlpi_addr + ph->p_vaddr);
+		const char *end = p + ph->p_memsz;
+
+		if (ph->p_type != PT_NOTE)
+			continue;
+		while (p + sizeof(ElfW(Nhdr)) <= end) {
+			const ElfW(Nhdr) *note = (const ElfW(Nhdr) *)p;
+			const char *name = p + sizeof(*note);
+			const unsigned char *desc =
+				(const unsigned char *)name + ((note->n_namesz + 3) & ~3u);
+
+			if ((const char *)desc + note->n_descsz > end)
+				break;
+			if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+			    !memcmp(name, "GNU", 4) && note->n_descsz <= 64) {
+				for (unsigned int j = 0; j < note->n_descsz; j++)
+					sprintf(hex + 2 * j, "%02x", desc[j]);
+				return;
+			}
+			p = (const char *)desc + ((note->n_descsz + 3) & ~3u);
+		}
+	}
+}
+
+static int kcov_rt_add_module(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct kcov_rt_module m = { .bias = info->dlpi_addr, .start = ~0ul };
+
+	(void)size;
+	(void)data;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (info->dlpi_addr + ph->p_vaddr < m.start)
+			m.start = info->dlpi_addr + ph->p_vaddr;
+		if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > m.end)
+			m.end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+	}
+	if (m.start >= m.end)
+		return 0;
+	/* The executable comes first, with an empty name. */
+	if (!info->dlpi_name || !info->dlpi_name[0]) {
+		ssize_t n = readlink("/proc/self/exe", m.path, sizeof(m.path) - 1);
+
+		m.path[n > 0 ? n : 0] = '\0';
+	} else {
+		snprintf(m.path, sizeof(m.path), "%s", info->dlpi_name);
+	}
+	if (!m.path[0] || strchr(m.path, '\n'))
+		return 0;
+	kcov_rt_build_id(info, m.build_id);
+	for (unsigned int i = 0; i < kcov_rt_nmodules; i++)
+		if (!memcmp(&kcov_rt_modules[i], &m, sizeof(m)))
+			return 0;
+	if (kcov_rt_nmodules < KCOV_RT_MAX_MODULES)
+		kcov_rt_modules[kcov_rt_nmodules++] = m;
+	return 0;
+}
+
+/* Take a snapshot of the objects mapped now; the lock is held. */
+static void kcov_rt_snapshot_modules(void)
+{
+	if (!kcov_rt_modules) {
+		kcov_rt_modules = calloc(KCOV_RT_MAX_MODULES, sizeof(*kcov_rt_modules));
+		if (!kcov_rt_modules)
+			return;
+	}
+	dl_iterate_phdr(kcov_rt_add_module, NULL);
+}
+
+/*
+ * Write PATH.map for an area of SIZE words recorded in ext mode or not;
+ * LOCKED: the caller holds kcov_rt_lock.
+ */
+static int kcov_rt_write_map(const char *path, unsigned int size, bool ext, bool locked)
+{
+	char map_path[4096 + 8];
+	FILE *out;
+	int err = 0;
+
+	if (snprintf(map_path, sizeof(map_path), "%s.map", path) >= (int)sizeof(map_path))
+		return -ENAMETOOLONG;
+	out = fopen(map_path, "we");
+	if (!out)
+		return -errno;
+	if (!locked)
+		pthread_mutex_lock(&kcov_rt_lock);
+	kcov_rt_snapshot_modules();
+	fprintf(out, "kcov-ext-map 1\nmode %s\nsize %u\npid %d\ntid %d\nexe-bias 0x%lx\n",
+		ext ? "ext" : "classic", size, (int)getpid(), (int)gettid(),
+		kcov_rt_load_offset);
+	for (unsigned int i = 0; kcov_rt_modules && i < kcov_rt_nmodules; i++) {
+		const struct kcov_rt_module *m = &kcov_rt_modules[i];
+
+		fprintf(out, "module 0x%lx 0x%lx 0x%lx %s %s\n", m->bias, m->start, m->end,
+			m->build_id[0] ? m->build_id : "-", m->path);
+	}
+	if (!kcov_rt_modules)
+		err = -ENOMEM;
+	if (!locked)
+		pthread_mutex_unlock(&kcov_rt_lock);
+	if (ferror(out) && !err)
+		err = -EIO;
+	if (fclose(out) && !err)
+		err = -errno;
+	return err;
+}
+
+static int kcov_rt_write_area(const unsigned long *area, const char *path)
 {
 	unsigned long count = READ_ONCE(area[0]);
 	size_t left = (count + 1) * sizeof(area[0]);
@@ -411,18 +586,237 @@ int kcov_rt_dump(const unsigned long *area, const char *path)
 	return err;
 }
 
-/* KCOV_RT_MODE / KCOV_RT_SIZE / KCOV_RT_OUT: collection without code changes. */
-static unsigned long *kcov_rt_auto_area;
-static const char *kcov_rt_auto_out;
+int kcov_rt_dump(const unsigned long *area, const char *path)
+{
+	const struct kcov_rt_area *a;
+	unsigned int size = 0;
+	bool ext = false;
+	int err = kcov_rt_write_area(area, path);
 
-static void kcov_rt_auto_dump(void)
+	if (err)
+		return err;
+	pthread_mutex_lock(&kcov_rt_lock);
+	for (a = kcov_rt_areas; a && a->area != area; a = a->next)
+		;
+	if (a) {
+		size = a->size;
+		ext = a->ext;
+	}
+	pthread_mutex_unlock(&kcov_rt_lock);
+	/* An area never enabled gets no map: nothing says how it was read. */
+	return a ? kcov_rt_write_map(path, size, ext, false) : 0;
+}
+
+/*
+ * dlclose() may unmap an object whose PCs areas hold: snapshot the load
+ * map first.
+ */
+int dlclose(void *handle)
+{
+	static int (*real_dlclose)(void *);
+
+	if (!real_dlclose)
+		real_dlclose = (int (*)(void *))dlsym(RTLD_NEXT, "dlclose");
+	if (!real_dlclose)
+		abort();
+	pthread_mutex_lock(&kcov_rt_lock);
+	kcov_rt_snapshot_modules();
+	pthread_mutex_unlock(&kcov_rt_lock);
+	return real_dlclose(handle);
+}
+
+/*
+ * KCOV_RT_MODE / KCOV_RT_SIZE / KCOV_RT_OUT: collection without code
+ * changes. Every thread records into an area of its own: the first thread
+ * of the process into KCOV_RT_OUT, every other thread (pthread_create(),
+ * or the child of a fork()) into KCOV_RT_OUT.TID. "%p" in KCOV_RT_OUT is
+ * the process ID, for programs that run themselves.
+ */
+struct kcov_rt_auto {
+	unsigned long *area;
+	char path[4096];
+	bool dumped;
+	struct kcov_rt_auto *next;
+};
+
+static unsigned int kcov_rt_auto_mode = ~0u;
+static unsigned long kcov_rt_auto_size;
+static char kcov_rt_auto_out[4096];
+static bool kcov_rt_auto_write;		/* false: KCOV_RT_RESET_MS without KCOV_RT_OUT */
+static struct kcov_rt_auto *kcov_rt_auto_threads;
+static __thread struct kcov_rt_auto *kcov_rt_auto_self;
+static pthread_key_t kcov_rt_auto_key;
+static int (*kcov_rt_real_pthread_create)(pthread_t *, const pthread_attr_t *,
+					  void *(*)(void *), void *);
+
+static void kcov_rt_auto_fail(const char *what, int err)
+{
+	fprintf(stderr, "kcov-ext: %s: %s\n", what, strerror(err));
+	exit(2);
+}
+
+/* KCOV_RT_OUT with "%p" replaced by the process ID, then ".TID" if any. */
+static void kcov_rt_auto_path(char *path, size_t size, pid_t tid)
+{
+	size_t n = 0;
+
+	for (const char *p = kcov_rt_auto_out; *p && n + 1 < size; p++) {
+		if (p[0] == '%' && p[1] == 'p') {
+			n += snprintf(path + n, size - n, "%d", (int)getpid());
+			p++;
+		} else {
+			path[n++] = *p;
+		}
+	}
+	path[n < size ? n : size - 1] = '\0';
+	if (tid)
+		snprintf(path + strlen(path), size - strlen(path), ".%d", (int)tid);
+}
+
+static void kcov_rt_auto_dump_one(struct kcov_rt_auto *a)
 {
 	int err;
 
-	kcov_rt_disable();
-	err = kcov_rt_dump(kcov_rt_auto_area, kcov_rt_auto_out);
+	if (a->dumped || !kcov_rt_auto_write)
+		return;
+	a->dumped = true;
+	err = kcov_rt_write_area(a->area, a->path);
+	if (!err)
+		err = kcov_rt_write_map(a->path, kcov_rt_auto_size,
+					kcov_rt_auto_mode == KCOV_TRACE_PC_EXT, true);
 	if (err)
-		fprintf(stderr, "kcov-ext: %s: %s\n", kcov_rt_auto_out, strerror(-err));
+		fprintf(stderr, "kcov-ext: %s: %s\n", a->path, strerror(-err));
+}
+
+/*
+ * Start recording the calling thread into a new area, written to
+ * KCOV_RT_OUT (TID 0: the first thread) or KCOV_RT_OUT.TID. The first
+ * one's file is created now, so that an unwritable path fails before
+ * main(); the others' when they are written (a child that only calls
+ * exec() leaves none). Returns 0 or -errno.
+ */
+static int kcov_rt_auto_start(pid_t tid)
+{
+	struct kcov_rt_auto *a = calloc(1, sizeof(*a));
+	int fd, err;
+
+	if (!a)
+		return -ENOMEM;
+	kcov_rt_auto_path(a->path, sizeof(a->path), tid);
+	if (!tid && kcov_rt_auto_write) {
+		fd = open(a->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (fd < 0) {
+			err = -errno;
+			free(a);
+			return err;
+		}
+		close(fd);
+	}
+	a->area = mmap(NULL, kcov_rt_auto_size * sizeof(unsigned long),
+		       PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (a->area == MAP_FAILED) {
+		free(a);
+		return -ENOMEM;
+	}
+	err = kcov_rt_enable(a->area, kcov_rt_auto_size, kcov_rt_auto_mode);
+	if (err) {
+		munmap(a->area, kcov_rt_auto_size * sizeof(unsigned long));
+		free(a);
+		return err;
+	}
+	pthread_mutex_lock(&kcov_rt_lock);
+	a->next = kcov_rt_auto_threads;
+	kcov_rt_auto_threads = a;
+	pthread_mutex_unlock(&kcov_rt_lock);
+	kcov_rt_auto_self = a;
+	pthread_setspecific(kcov_rt_auto_key, a);
+	return 0;
+}
+
+/* A thread ends: stop and write its area. */
+static void kcov_rt_auto_thread_exit(void *data)
+{
+	struct kcov_rt_auto *a = data;
+
+	kcov_rt_disable();
+	pthread_mutex_lock(&kcov_rt_lock);
+	kcov_rt_auto_dump_one(a);
+	pthread_mutex_unlock(&kcov_rt_lock);
+}
+
+/* The process ends: write every area, of threads still running too. */
+static void kcov_rt_auto_exit(void)
+{
+	if (kcov_rt_auto_self)
+		kcov_rt_disable();
+	pthread_mutex_lock(&kcov_rt_lock);
+	for (struct kcov_rt_auto *a = kcov_rt_auto_threads; a; a = a->next)
+		kcov_rt_auto_dump_one(a);
+	pthread_mutex_unlock(&kcov_rt_lock);
+}
+
+struct kcov_rt_start_arg {
+	void *(*start)(void *);
+	void *arg;
+};
+
+static void *kcov_rt_auto_thread(void *data)
+{
+	struct kcov_rt_start_arg start = *(struct kcov_rt_start_arg *)data;
+	int err;
+
+	free(data);
+	err = kcov_rt_auto_start(gettid());
+	if (err)
+		kcov_rt_auto_fail("cannot record a new thread", -err);
+	return start.start(start.arg);
+}
+
+/* In auto mode, every new thread records into an area of its own. */
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+		   void *(*start)(void *), void *arg)
+{
+	struct kcov_rt_start_arg *a;
+	int err;
+
+	if (!kcov_rt_real_pthread_create)
+		kcov_rt_real_pthread_create = dlsym(RTLD_NEXT, "pthread_create");
+	if (!kcov_rt_real_pthread_create)
+		abort();
+	if (kcov_rt_auto_mode == ~0u)
+		return kcov_rt_real_pthread_create(thread, attr, start, arg);
+	a = malloc(sizeof(*a));
+	if (!a)
+		return EAGAIN;
+	a->start = start;
+	a->arg = arg;
+	err = kcov_rt_real_pthread_create(thread, attr, kcov_rt_auto_thread, a);
+	if (err)
+		free(a);
+	return err;
+}
+
+/*
+ * The child of a fork() has one thread, the one that forked: it records
+ * from here on into an area of its own; the other threads' areas belong
+ * to the parent.
+ */
+static void kcov_rt_auto_fork_child(void)
+{
+	struct kcov_rt_auto *self = kcov_rt_auto_self;
+	int err;
+
+	pthread_mutex_init(&kcov_rt_lock, NULL);
+	kcov_rt_auto_threads = NULL;
+	if (!self)
+		return;
+	kcov_rt_disable();
+	munmap(self->area, kcov_rt_auto_size * sizeof(unsigned long));
+	free(self);
+	kcov_rt_auto_self = NULL;
+	err = kcov_rt_auto_start(getpid());
+	if (err)
+		kcov_rt_auto_fail("cannot record a forked child", -err);
 }
 
 /*
@@ -433,7 +827,8 @@ static void kcov_rt_auto_dump(void)
 static void kcov_rt_reset_area(int sig)
 {
 	(void)sig;
-	WRITE_ONCE(kcov_rt_auto_area[0], 0);
+	if (kcov_rt_auto_self)
+		WRITE_ONCE(kcov_rt_auto_self->area[0], 0);
 }
 
 static void kcov_rt_auto_reset(const char *ms_name)
@@ -443,8 +838,6 @@ static void kcov_rt_auto_reset(const char *ms_name)
 	unsigned long ms;
 	char *end;
 
-	if (!ms_name || !*ms_name)
-		return;
 	errno = 0;
 	ms = strtoul(ms_name, &end, 0);
 	if (errno || *end || !ms || ms > 60000) {
@@ -473,6 +866,8 @@ __attribute__((constructor)) static void kcov_rt_init(void)
 {
 	const char *mode_name = getenv("KCOV_RT_MODE");
 	const char *size_name = getenv("KCOV_RT_SIZE");
+	const char *out = getenv("KCOV_RT_OUT");
+	const char *reset = getenv("KCOV_RT_RESET_MS");
 	unsigned long size = 1ul << 20;
 	unsigned int mode;
 	char *end;
@@ -498,19 +893,37 @@ __attribute__((constructor)) static void kcov_rt_init(void)
 			exit(2);
 		}
 	}
-	kcov_rt_auto_area = mmap(NULL, size * sizeof(unsigned long),
-				 PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (kcov_rt_auto_area == MAP_FAILED) {
-		fprintf(stderr, "kcov-ext: cannot map an area of %lu records\n", size);
+	/* Recording nowhere is a mistake; only benchmarks that reset do it. */
+	if ((!out || !*out) && !(reset && *reset)) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s needs KCOV_RT_OUT=FILE to write the records to\n",
+			mode_name);
 		exit(2);
 	}
-	err = kcov_rt_enable(kcov_rt_auto_area, size, mode);
-	if (err) {
+	if (out && strlen(out) >= sizeof(kcov_rt_auto_out) - 32) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_OUT is too long\n");
+		exit(2);
+	}
+	kcov_rt_auto_write = out && *out;
+	snprintf(kcov_rt_auto_out, sizeof(kcov_rt_auto_out), "%s", kcov_rt_auto_write ? out : "");
+	kcov_rt_real_pthread_create = dlsym(RTLD_NEXT, "pthread_create");
+	if (!kcov_rt_real_pthread_create || pthread_key_create(&kcov_rt_auto_key,
+							       kcov_rt_auto_thread_exit) ||
+	    pthread_atfork(NULL, NULL, kcov_rt_auto_fork_child)) {
+		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s: cannot follow new threads\n",
+			mode_name);
+		exit(2);
+	}
+	kcov_rt_auto_mode = mode;
+	kcov_rt_auto_size = size;
+	err = kcov_rt_auto_start(0);
+	if (err == -ENOTSUP) {
 		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s: %s\n", mode_name, strerror(-err));
 		exit(2);
 	}
-	kcov_rt_auto_out = getenv("KCOV_RT_OUT");
-	if (kcov_rt_auto_out && *kcov_rt_auto_out)
-		atexit(kcov_rt_auto_dump);
-	kcov_rt_auto_reset(getenv("KCOV_RT_RESET_MS"));
+	if (err)
+		kcov_rt_auto_fail(kcov_rt_auto_out, -err);
+	if (kcov_rt_auto_write)
+		atexit(kcov_rt_auto_exit);
+	if (reset && *reset)
+		kcov_rt_auto_reset(reset);
 }

@@ -44,15 +44,21 @@ void kcov_rt_collect_softirq(int on);
 
 /*
  * Write an area as the kernel's mmap area reads: little-endian u64 count,
- * then the records. Returns 0, or -errno.
+ * then the records; and, for an area kcov_rt_enable() was given, its load
+ * map beside it (PATH.map: mode, size and the objects its PCs belong to,
+ * see kcov_map.h). Returns 0, or -errno.
  */
 int kcov_rt_dump(const unsigned long *area, const char *path);
 
 /*
- * Without code changes: KCOV_RT_MODE=classic|ext enables the main thread
- * before main() with an area of KCOV_RT_SIZE records (default 1 << 20),
- * and KCOV_RT_OUT=FILE dumps it at exit. KCOV_RT_RESET_MS=N empties the
- * area every N ms (for benchmarks of long runs).
+ * Without code changes: KCOV_RT_MODE=classic|ext records every thread from
+ * before main() into an area of KCOV_RT_SIZE records (default 1 << 20),
+ * written with its map when the thread or the process ends: the first
+ * thread to KCOV_RT_OUT=FILE, every thread pthread_create() starts to
+ * FILE.TID, the child of a fork() to FILE.PID ("%p" in FILE: the process
+ * ID). Without KCOV_RT_OUT the program does not start (exit status 2),
+ * unless KCOV_RT_RESET_MS=N empties the area every N ms (for benchmarks
+ * of long runs, which write nothing).
  */
 
 #endif /* KCOV_RT_H */

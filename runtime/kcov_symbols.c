@@ -1,59 +1,88 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * kcov_symbols: function lookup for record PCs. Executables are read with
+ * kcov_symbols: function lookup for record PCs. ELF objects are read with
  * elfutils (no hand-written ELF parsing); a kernel's System.map is text.
- * Both become one sorted table of function start addresses.
+ * Each object becomes a module: its run-time address range, a table of
+ * its functions sorted by address, and its executable sections, whose
+ * bytes show whether a PC follows a call.
  */
 #include <elfutils/libdwfl.h>
-#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "kcov_map.h"
 #include "kcov_symbols.h"
+
+/* Kernel records lose the top byte of the PC to the record type. */
+#define KERNEL_TOP_BYTE 0xff00000000000000ULL
 
 struct kcov_symbol {
 	uint64_t start, size;	/* size 0: up to the next symbol */
+	uint64_t function;	/* start of the function it is part of */
 	char *name;
 };
 
-struct kcov_symbols {
+struct kcov_code {
+	uint64_t start, size;
+	const unsigned char *bytes;
+};
+
+struct kcov_module {
+	uint64_t start, end;	/* run-time addresses, END exclusive */
+	bool sized;		/* ELF: a symbol of size 0 covers no code */
+	const char *path;
+	char *unavailable;	/* why its symbols are missing, or NULL */
 	struct kcov_symbol *syms;
 	size_t count, capacity;
+	struct kcov_code *code;	/* x86-64 objects only */
+	size_t ncode;
+};
+
+struct kcov_symbols {
+	Dwfl *dwfl;
+	struct kcov_module *modules;
+	size_t nmodules;
+	uint64_t pc_offset;	/* added to a record's PC: the executable's bias */
+	uint64_t pc_or;		/* or'd into it: the kernel's top byte */
 	char scratch[32];
 };
 
-static struct kcov_symbols *symbols_new(void)
+static struct kcov_module *add_module(struct kcov_symbols *s, uint64_t start, uint64_t end,
+				      const char *path)
 {
-	return calloc(1, sizeof(struct kcov_symbols));
+	struct kcov_module *m = realloc(s->modules, (s->nmodules + 1) * sizeof(*m));
+
+	if (!m)
+		return NULL;
+	s->modules = m;
+	m = &s->modules[s->nmodules++];
+	memset(m, 0, sizeof(*m));
+	m->start = start;
+	m->end = end;
+	m->path = path;
+	return m;
 }
 
-static int symbols_add(struct kcov_symbols *s, uint64_t start, uint64_t size,
-		       const char *name)
+static int add_symbol(struct kcov_module *m, uint64_t start, uint64_t size, const char *name)
 {
-	char *copy, *cold;
-
-	if (s->count == s->capacity) {
-		size_t capacity = s->capacity ? 2 * s->capacity : 1024;
-		struct kcov_symbol *syms = realloc(s->syms, capacity * sizeof(*syms));
+	if (m->count == m->capacity) {
+		size_t capacity = m->capacity ? 2 * m->capacity : 1024;
+		struct kcov_symbol *syms = realloc(m->syms, capacity * sizeof(*syms));
 
 		if (!syms)
 			return -1;
-		s->syms = syms;
-		s->capacity = capacity;
+		m->syms = syms;
+		m->capacity = capacity;
 	}
-	copy = strdup(name);
-	if (!copy)
+	m->syms[m->count].name = strdup(name);
+	if (!m->syms[m->count].name)
 		return -1;
-	/* GCC's "f.cold" part is f. */
-	cold = strstr(copy, ".cold");
-	if (cold && cold != copy)
-		*cold = '\0';
-	s->syms[s->count].start = start;
-	s->syms[s->count].size = size;
-	s->syms[s->count].name = copy;
-	s->count++;
+	m->syms[m->count].start = start;
+	m->syms[m->count].size = size;
+	m->syms[m->count].function = start;
+	m->count++;
 	return 0;
 }
 
@@ -61,63 +90,248 @@ static int by_start(const void *a, const void *b)
 {
 	const struct kcov_symbol *x = a, *y = b;
 
-	return x->start < y->start ? -1 : x->start > y->start;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
-static struct kcov_symbols *symbols_done(struct kcov_symbols *s, const char *path,
-					 char *err, size_t err_size)
+static int by_name(const void *a, const void *b)
 {
-	if (!s->count) {
-		snprintf(err, err_size, "%s: no function symbols", path);
-		kcov_symbols_free(s);
-		return NULL;
-	}
-	qsort(s->syms, s->count, sizeof(s->syms[0]), by_start);
-	return s;
+	const struct kcov_symbol *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
 }
 
-struct kcov_symbols *kcov_symbols_from_exe(const char *path, char *err, size_t err_size)
+/*
+ * GCC moves a function's unlikely blocks to "NAME.cold" (or
+ * "NAME.cold.N"): they are part of NAME, the same function for matching
+ * entries and exits. Sort the table, and point each cold part at NAME.
+ */
+static int finish_module(struct kcov_module *m)
+{
+	struct kcov_symbol **index;
+
+	qsort(m->syms, m->count, sizeof(m->syms[0]), by_start);
+	index = malloc(m->count * sizeof(*index) + 1);
+	if (!index)
+		return -1;
+	for (size_t i = 0; i < m->count; i++)
+		index[i] = &m->syms[i];
+	qsort(index, m->count, sizeof(*index), by_name);
+	for (size_t i = 0; i < m->count; i++) {
+		struct kcov_symbol *sym = &m->syms[i], key, *keyp = &key, **parent;
+		char *cold = strstr(sym->name, ".cold");
+
+		if (!cold || cold == sym->name)
+			continue;
+		*cold = '\0';
+		key.name = sym->name;
+		parent = bsearch(&keyp, index, m->count, sizeof(*index), by_name);
+		/* No symbol NAME: the part stands alone, named NAME. */
+		if (parent)
+			sym->function = (*parent)->start;
+	}
+	free(index);
+	return 0;
+}
+
+/* The executable sections of an x86-64 object, at run-time addresses. */
+static int read_code(struct kcov_module *m, Dwfl_Module *mod)
+{
+	GElf_Addr bias;
+	Elf *elf = dwfl_module_getelf(mod, &bias);
+	GElf_Ehdr ehdr;
+	Elf_Scn *scn = NULL;
+
+	if (!elf || !gelf_getehdr(elf, &ehdr) || ehdr.e_machine != EM_X86_64)
+		return 0;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr shdr;
+		Elf_Data *data;
+		struct kcov_code *code;
+
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_PROGBITS ||
+		    !(shdr.sh_flags & SHF_EXECINSTR))
+			continue;
+		data = elf_getdata(scn, NULL);
+		if (!data || !data->d_buf || data->d_size != shdr.sh_size)
+			continue;
+		code = realloc(m->code, (m->ncode + 1) * sizeof(*code));
+		if (!code)
+			return -1;
+		m->code = code;
+		m->code[m->ncode].start = shdr.sh_addr + bias;
+		m->code[m->ncode].size = shdr.sh_size;
+		m->code[m->ncode].bytes = data->d_buf;
+		m->ncode++;
+	}
+	return 0;
+}
+
+static struct kcov_symbols *symbols_new(char *err, size_t err_size)
 {
 	static const Dwfl_Callbacks callbacks = {
 		.find_debuginfo = dwfl_standard_find_debuginfo,
 		.section_address = dwfl_offline_section_address,
 	};
-	struct kcov_symbols *s = symbols_new();
-	Dwfl *dwfl = dwfl_begin(&callbacks);
-	Dwfl_Module *mod;
-	int n;
+	struct kcov_symbols *s = calloc(1, sizeof(*s));
 
-	if (!s || !dwfl) {
-		snprintf(err, err_size, "%s: out of memory", path);
-		goto fail;
+	if (s)
+		s->dwfl = dwfl_begin(&callbacks);
+	if (!s || !s->dwfl) {
+		snprintf(err, err_size, "out of memory");
+		kcov_symbols_free(s);
+		return NULL;
 	}
-	mod = dwfl_report_offline(dwfl, path, path, -1);
-	if (!mod || dwfl_report_end(dwfl, NULL, NULL)) {
-		snprintf(err, err_size, "%s: not an ELF file elfutils can read: %s",
-			 path, dwfl_errmsg(-1));
-		goto fail;
+	dwfl_report_begin(s->dwfl);
+	return s;
+}
+
+/*
+ * Read the functions of the ELF file PATH loaded with bias BIAS into M.
+ * BUILD_ID (hex), when given, must be the file's. Returns 0, or -1 with a
+ * message in ERR.
+ */
+static int read_elf(struct kcov_symbols *s, struct kcov_module *m, const char *path,
+		    uint64_t bias, const char *build_id, char *err, size_t err_size)
+{
+	Dwfl_Module *mod = dwfl_report_elf(s->dwfl, path, path, -1, bias, false);
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	int n, len;
+
+	if (!mod) {
+		snprintf(err, err_size, "%s: not an ELF file elfutils can read: %s", path,
+			 dwfl_errmsg(-1));
+		return -1;
 	}
+	if (build_id) {
+		char hex[2 * 64 + 1];
+
+		len = dwfl_module_build_id(mod, &bits, &vaddr);
+		for (int i = 0; i < len && i < 64; i++)
+			snprintf(hex + 2 * i, 3, "%02x", bits[i]);
+		if (len <= 0 || len > 64 || strcmp(hex, build_id)) {
+			snprintf(err, err_size, "%s: build ID %s, but the area was recorded from %s",
+				 path, len > 0 && len <= 64 ? hex : "(none)", build_id);
+			return -1;
+		}
+	}
+	m->sized = true;
 	n = dwfl_module_getsymtab(mod);
 	for (int i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
-		const char *name = dwfl_module_getsym_info(mod, i, &sym, &addr, NULL,
-							   NULL, NULL);
+		const char *name = dwfl_module_getsym_info(mod, i, &sym, &addr, NULL, NULL,
+							   NULL);
 
-		/* st_value: the link-time address, which records hold. */
-		if (!name || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+		if (!name || !*name || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
 		    sym.st_shndx == SHN_UNDEF || !sym.st_value)
 			continue;
-		if (symbols_add(s, sym.st_value, sym.st_size, name)) {
-			snprintf(err, err_size, "%s: out of memory", path);
-			goto fail;
+		if (add_symbol(m, addr, sym.st_size, name))
+			goto oom;
+	}
+	if (finish_module(m) || read_code(m, mod))
+		goto oom;
+	return 0;
+oom:
+	snprintf(err, err_size, "%s: out of memory", path);
+	return -1;
+}
+
+static int by_module_start(const void *a, const void *b)
+{
+	const struct kcov_module *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int symbols_done(struct kcov_symbols *s, char *err, size_t err_size)
+{
+	dwfl_report_end(s->dwfl, NULL, NULL);
+	qsort(s->modules, s->nmodules, sizeof(s->modules[0]), by_module_start);
+	for (size_t i = 1; i < s->nmodules; i++) {
+		if (s->modules[i].start < s->modules[i - 1].end) {
+			snprintf(err, err_size, "%s and %s overlap in the load map: cannot tell which one a PC belongs to",
+				 s->modules[i - 1].path, s->modules[i].path);
+			return -1;
 		}
 	}
-	dwfl_end(dwfl);
-	return symbols_done(s, path, err, err_size);
+	return 0;
+}
+
+struct kcov_symbols *kcov_symbols_from_exe(const char *path, char *err, size_t err_size)
+{
+	struct kcov_symbols *s = symbols_new(err, err_size);
+	struct kcov_module *m;
+
+	if (!s)
+		return NULL;
+	m = add_module(s, 0, UINT64_MAX, path);
+	if (!m) {
+		snprintf(err, err_size, "out of memory");
+		goto fail;
+	}
+	if (read_elf(s, m, path, 0, NULL, err, err_size))
+		goto fail;
+	if (!m->count) {
+		snprintf(err, err_size, "%s: no function symbols (stripped?)", path);
+		goto fail;
+	}
+	if (symbols_done(s, err, err_size))
+		goto fail;
+	return s;
 fail:
-	if (dwfl)
-		dwfl_end(dwfl);
+	kcov_symbols_free(s);
+	return NULL;
+}
+
+struct kcov_symbols *kcov_symbols_from_map(const struct kcov_map *map, const char *exe,
+					   char *err, size_t err_size)
+{
+	struct kcov_symbols *s = symbols_new(err, err_size);
+
+	if (!s)
+		return NULL;
+	s->pc_offset = map->exe_bias;
+	for (size_t i = 0; i < map->nmodules; i++) {
+		const struct kcov_map_module *mm = &map->modules[i];
+		const char *path = i == 0 && exe ? exe : mm->path;
+		struct kcov_module *m;
+		char why[512];
+
+		/* The vDSO and the like: no file, and never instrumented. */
+		if (path[0] != '/' && !(i == 0 && exe))
+			continue;
+		/* The same object, listed again by a later snapshot. */
+		for (size_t j = 0; j < i; j++)
+			if (map->modules[j].start == mm->start && map->modules[j].end == mm->end &&
+			    map->modules[j].bias == mm->bias && !strcmp(map->modules[j].path, mm->path))
+				goto next;
+		m = add_module(s, mm->start, mm->end, path);
+		if (!m) {
+			snprintf(err, err_size, "out of memory");
+			goto fail;
+		}
+		if (!read_elf(s, m, path, mm->bias, mm->build_id, why, sizeof(why)))
+			continue;
+		/* Without the executable nothing can be named. */
+		if (i == 0) {
+			snprintf(err, err_size, "%s", why);
+			goto fail;
+		}
+		/* A library: only the records that land in it are lost. */
+		m->unavailable = strdup(why);
+		if (!m->unavailable) {
+			snprintf(err, err_size, "out of memory");
+			goto fail;
+		}
+next:;
+	}
+	if (symbols_done(s, err, err_size))
+		goto fail;
+	return s;
+fail:
 	kcov_symbols_free(s);
 	return NULL;
 }
@@ -125,78 +339,216 @@ fail:
 struct kcov_symbols *kcov_symbols_from_system_map(const char *path, char *err,
 						  size_t err_size)
 {
-	struct kcov_symbols *s = symbols_new();
-	FILE *in = fopen(path, "r");
+	struct kcov_symbols *s = symbols_new(err, err_size);
+	struct kcov_module *m;
+	FILE *in = NULL;
 	char line[1024], name[512], type;
 	unsigned long long addr;
 	unsigned long lineno = 0;
 
-	if (!s || !in) {
-		snprintf(err, err_size, "%s: cannot open", path);
-		if (in)
-			fclose(in);
-		kcov_symbols_free(s);
+	if (!s)
 		return NULL;
+	s->pc_or = KERNEL_TOP_BYTE;
+	m = add_module(s, 0, UINT64_MAX, path);
+	in = fopen(path, "r");
+	if (!m || !in) {
+		snprintf(err, err_size, "%s: cannot open", path);
+		goto fail;
 	}
 	while (fgets(line, sizeof(line), in)) {
 		lineno++;
 		if (sscanf(line, "%llx %c %511s", &addr, &type, name) != 3) {
 			snprintf(err, err_size, "%s:%lu: not a System.map line", path, lineno);
-			fclose(in);
-			kcov_symbols_free(s);
-			return NULL;
+			goto fail;
 		}
 		if (type != 't' && type != 'T' && type != 'w' && type != 'W')
 			continue;
-		if (symbols_add(s, addr, 0, name)) {
+		if (add_symbol(m, addr, 0, name)) {
 			snprintf(err, err_size, "%s: out of memory", path);
-			fclose(in);
-			kcov_symbols_free(s);
-			return NULL;
+			goto fail;
 		}
 	}
 	fclose(in);
-	return symbols_done(s, path, err, err_size);
-}
-
-struct kcov_symbols *kcov_symbols_none(void)
-{
-	return symbols_new();
+	in = NULL;
+	/* Nothing past the kernel's text: PCs in modules name no function. */
+	for (size_t i = 0; i < m->count; i++)
+		if (!strcmp(m->syms[i].name, "_etext") || !strcmp(m->syms[i].name, "_einittext"))
+			if (m->end == UINT64_MAX || m->syms[i].start > m->end)
+				m->end = m->syms[i].start;
+	if (!m->count) {
+		snprintf(err, err_size, "%s: no function symbols", path);
+		goto fail;
+	}
+	if (finish_module(m)) {
+		snprintf(err, err_size, "%s: out of memory", path);
+		goto fail;
+	}
+	if (symbols_done(s, err, err_size))
+		goto fail;
+	return s;
+fail:
+	if (in)
+		fclose(in);
+	kcov_symbols_free(s);
+	return NULL;
 }
 
 void kcov_symbols_free(struct kcov_symbols *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->count; i++)
-		free(s->syms[i].name);
-	free(s->syms);
+	for (size_t i = 0; i < s->nmodules; i++) {
+		struct kcov_module *m = &s->modules[i];
+
+		for (size_t j = 0; j < m->count; j++)
+			free(m->syms[j].name);
+		free(m->syms);
+		free(m->code);
+		free(m->unavailable);
+	}
+	free(s->modules);
+	if (s->dwfl)
+		dwfl_end(s->dwfl);
 	free(s);
 }
 
-uint64_t kcov_symbols_function(struct kcov_symbols *s, uint64_t pc, const char **name)
+static const struct kcov_module *module_of(const struct kcov_symbols *s, uint64_t addr)
 {
-	/* The call before the return address: pc - 1 is inside it. */
-	uint64_t addr = pc - 1;
-	size_t lo = 0, hi = s->count;
+	size_t lo = 0, hi = s->nmodules;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (s->syms[mid].start <= addr)
+		if (s->modules[mid].start <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo > 0) {
-		const struct kcov_symbol *sym = &s->syms[lo - 1];
+	if (lo && addr < s->modules[lo - 1].end)
+		return &s->modules[lo - 1];
+	return NULL;
+}
 
-		if (!sym->size || addr < sym->start + sym->size) {
-			*name = sym->name;
-			return sym->start;
-		}
+/* The last symbol starting at or before ADDR, or NULL. */
+static const struct kcov_symbol *symbol_at_or_before(const struct kcov_module *m,
+						     uint64_t addr)
+{
+	size_t lo = 0, hi = m->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->syms[mid].start <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	snprintf(s->scratch, sizeof(s->scratch), "0x%llx", (unsigned long long)pc);
-	*name = s->scratch;
-	return pc;
+	return lo ? &m->syms[lo - 1] : NULL;
+}
+
+static const struct kcov_symbol *symbol_containing(const struct kcov_module *m, uint64_t addr)
+{
+	const struct kcov_symbol *sym = symbol_at_or_before(m, addr);
+
+	/* Aliases share a start: take the first, as the sort put them. */
+	while (sym && sym > m->syms && sym[-1].start == sym->start)
+		sym--;
+	if (!sym)
+		return NULL;
+	/*
+	 * System.map has no sizes: a symbol runs to the next. In ELF a size
+	 * of 0 is an assembler label (_init), not the code after it.
+	 */
+	if (sym->size ? addr < sym->start + sym->size : !m->sized || addr == sym->start)
+		return sym;
+	return NULL;
+}
+
+/* The N bytes before ADDR in M's code, or NULL. */
+static const unsigned char *code_before(const struct kcov_module *m, uint64_t addr,
+					unsigned int n)
+{
+	for (size_t i = 0; i < m->ncode; i++) {
+		const struct kcov_code *c = &m->code[i];
+
+		if (addr >= c->start + n && addr <= c->start + c->size)
+			return c->bytes + (addr - c->start - n);
+	}
+	return NULL;
+}
+
+/*
+ * Whether a call instruction ends at ADDR (x86-64: "call rel32", or
+ * "call *disp32(%rip)" as -fno-plt emits); its target, when direct, to
+ * TARGET (else 0). -1: no code to tell.
+ */
+static int call_before(const struct kcov_module *m, uint64_t addr, uint64_t *target)
+{
+	const unsigned char *p;
+
+	*target = 0;
+	if (!m->ncode)
+		return -1;
+	p = code_before(m, addr, 6);
+	if (p && p[0] == 0xff && p[1] == 0x15)
+		return 1;
+	p = code_before(m, addr, 5);
+	if (p && p[0] == 0xe8) {
+		int32_t rel = (int32_t)((uint32_t)p[1] | (uint32_t)p[2] << 8 |
+					(uint32_t)p[3] << 16 | (uint32_t)p[4] << 24);
+
+		*target = addr + (int64_t)rel;
+		return 1;
+	}
+	return 0;
+}
+
+/* A call to a hook ends at ADDR: to a PLT stub, a GOT slot or a hook. */
+static bool hook_call_before(const struct kcov_symbols *s, const struct kcov_module *m,
+			     uint64_t addr)
+{
+	const struct kcov_module *tm;
+	const struct kcov_symbol *sym;
+	uint64_t target;
+
+	if (call_before(m, addr, &target) != 1)
+		return false;
+	if (!target)
+		return true;
+	tm = module_of(s, target);
+	sym = tm ? symbol_containing(tm, target) : NULL;
+	return !sym || !strncmp(sym->name, "__sanitizer_cov_trace_pc", 24);
+}
+
+void kcov_symbols_lookup(struct kcov_symbols *s, uint64_t pc, struct kcov_pc_info *info)
+{
+	uint64_t addr = (pc | s->pc_or) + s->pc_offset, target;
+	const struct kcov_module *m = module_of(s, addr);
+	const struct kcov_symbol *sym = NULL;
+
+	info->fit = KCOV_PC_NO_FUNCTION;
+	info->unavailable = NULL;
+	if (m) {
+		sym = symbol_at_or_before(m, addr);
+		if (sym && sym->start == addr && !hook_call_before(s, m, addr)) {
+			sym = symbol_containing(m, addr);
+			info->fit = KCOV_PC_START;
+		} else {
+			sym = symbol_containing(m, addr - 1);
+			if (sym && call_before(m, addr, &target) < 0)
+				info->fit = KCOV_PC_FUNCTION;
+			else if (sym)
+				info->fit = hook_call_before(s, m, addr) ? KCOV_PC_CALL :
+									   KCOV_PC_NOT_CALL;
+		}
+		info->unavailable = m->unavailable;
+	}
+	if (info->fit == KCOV_PC_NO_FUNCTION) {
+		snprintf(s->scratch, sizeof(s->scratch), "0x%llx", (unsigned long long)pc);
+		info->name = s->scratch;
+		info->function = addr;
+		return;
+	}
+	info->name = sym->name;
+	info->function = sym->function;
 }

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer target for the area decoder: any bytes, as a kernel or a
- * program might leave them, must decode or be rejected without a crash,
- * a leak or an out-of-bounds access.
+ * libFuzzer target for the area decoder and the load map parser: any
+ * bytes, as a kernel or a program might leave them, must decode or be
+ * rejected without a crash, a leak or an out-of-bounds access.
+ *
+ * The first byte picks the input: even, an area; odd, a load map.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kcov_decode.h"
+#include "kcov_map.h"
 
 static void enter(void *ctx, uint64_t pc, unsigned int depth)
 {
@@ -25,29 +29,59 @@ static void block(void *ctx, uint64_t pc, unsigned int depth)
 	*(uint64_t *)ctx += pc + depth;
 }
 
-/* Functions are 256-byte aligned here, so that exits match and mismatch. */
-static int same_function(void *ctx, uint64_t entry_pc, uint64_t exit_pc)
+/*
+ * Functions are 256 bytes long here, so that records match, mismatch and
+ * resynchronise.
+ */
+static uint32_t function(void *ctx, uint64_t pc)
 {
 	(void)ctx;
-	return entry_pc >> 8 == exit_pc >> 8;
+	return (uint32_t)(pc >> 8) | 1;
+}
+
+static void fuzz_map(const uint8_t *data, size_t size)
+{
+	struct kcov_map map;
+	char err[128];
+
+	if (!kcov_map_parse((const char *)data, size, &map, err, sizeof(err))) {
+		if (!map.nmodules || map.size < 2)
+			__builtin_trap();
+		for (size_t i = 0; i < map.nmodules; i++)
+			if (map.modules[i].start >= map.modules[i].end ||
+			    !map.modules[i].path[0])
+				__builtin_trap();
+	} else if (!memchr(err, '\0', sizeof(err))) {
+		__builtin_trap();
+	}
+	kcov_map_free(&map);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct kcov_walk_ops ops = {
 		.enter = enter, .leave = leave, .block = block,
-		.same_function = same_function,
+		.function = function,
 	};
 	struct kcov_walk_stats stats;
 	struct kcov_area area;
 	uint64_t sink = 0;
 
-	if (kcov_decode_area(data, size, &area) == KCOV_AREA_EMPTY)
+	if (!size)
 		return 0;
-	kcov_decode_walk(&area, &ops, &sink, &stats);
+	if (data[0] & 1) {
+		fuzz_map(data + 1, size - 1);
+		return 0;
+	}
+	if (kcov_decode_area(data + 1, size - 1, &area) == KCOV_AREA_EMPTY)
+		return 0;
+	if (kcov_decode_walk(&area, &ops, &sink, &stats))
+		return 0;
 	if (stats.entries + stats.exits + stats.normal + stats.unknown != area.records)
 		__builtin_trap();
-	if (stats.open_at_end > stats.entries)
+	if (stats.open_at_end > stats.entries || stats.resynced_frames > stats.entries)
+		__builtin_trap();
+	if (stats.doubtful_frames > stats.entries)
 		__builtin_trap();
 	return 0;
 }

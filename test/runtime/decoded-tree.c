@@ -27,7 +27,8 @@
 // CHECK-NEXT:        walk
 // CHECK-NEXT:      visit
 // STATS: unmatched exits: 0
-// STATS: unwound frames: 0
+// STATS: resynced frames: 0
+// STATS: stray records: 0
 // STATS: open at end: 0
 #include <stdlib.h>
 

@@ -21,12 +21,13 @@
 //
 // The decoder with ASan+UBSan on what the threads recorded:
 // RUN: %gcc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-// RUN:   %runtime_include/kcov-ext.c %runtime_include/kcov_decode.c %runtime_include/kcov_symbols.c \
-// RUN:   -I%runtime_include -ldw -o %t.kcov-ext-asan
+// RUN:   %runtime_include/kcov-ext.c %runtime_include/kcov_decode.c %runtime_include/kcov_map.c \
+// RUN:   %runtime_include/kcov_symbols.c \
+// RUN:   -I%runtime_include -ldw -lelf -o %t.kcov-ext-asan
 // RUN: %t.kcov-ext-asan stats %t.plain-area --exe %t.plain | %FileCheck %s --check-prefix=STATS
 // RUN: %t.kcov-ext-asan tree %t.asan-area --exe %t.asan | %FileCheck %s --check-prefix=TREE
 // RUN: %t.kcov-ext-asan folded %t.tsan-area --exe %t.tsan | %FileCheck %s --check-prefix=FOLDED
-// RUN: %t.kcov-ext-asan stats %t.plain-area.full --exe %t.plain | %FileCheck %s --check-prefix=FULL
+// RUN: %not %t.kcov-ext-asan stats %t.plain-area.full --exe %t.plain | %FileCheck %s --check-prefix=FULL
 //
 // CHECK: ok reference: [[N:[0-9]+]] records, max depth 1003
 // CHECK: ok threads: 16 threads x [[N]] records identical, {{[0-9]+}} declared interrupts
@@ -39,7 +40,10 @@
 // STATS-NEXT: exit: [[E]]
 // STATS:      max depth: 1003
 // STATS-NEXT: unmatched exits: 0
-// STATS-NEXT: unwound frames: 0
+// STATS-NEXT: resynced frames: 0
+// STATS-NEXT: ambiguous landings: 0
+// STATS-NEXT: doubtful frames: 0
+// STATS-NEXT: stray records: 0
 // STATS-NEXT: open at end: 0
 // TREE: stress_run
 // TREE-NEXT: stress_recurse
@@ -48,6 +52,7 @@
 // FULL: records: 4095
 // FULL: open at end: {{[1-9][0-9]*}}
 // FULL: truncated: no
+// FULL: full: yes
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>

@@ -235,6 +235,18 @@ static void parse_reloc(struct function *fn, const char *type, const char *symbo
 	insn->has_target_addr = false;
 }
 
+/*
+ * A jump to an address inside the function itself, whatever symbol
+ * objdump names it by: any symbol whose value falls there, a thread-local
+ * variable's offset too, labels the target.
+ */
+static bool jumps_within(const struct function *fn, const struct insn *insn)
+{
+	return insn->has_target_addr && fn->count &&
+	       insn->target_addr >= fn->insns[0].addr &&
+	       insn->target_addr <= fn->insns[fn->count - 1].addr;
+}
+
 static bool has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -410,7 +422,7 @@ static void check_function(const struct function *fn, struct totals *totals)
 				rets++;
 				uncovered += !ret_is_covered(fn, i, visited);
 			} else if ((insn->kind == INSN_JMP || insn->kind == INSN_JCC) &&
-				   !is_indirect_jump(insn) &&
+				   !is_indirect_jump(insn) && !jumps_within(fn, insn) &&
 				   is_other_function(insn->target, fn->name) &&
 				   !is_hook(insn->target)) {
 				sibcalls++;

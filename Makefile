@@ -13,6 +13,11 @@
 #   make check-kernel-scale  the GCC plugin over kernel/ mm/ fs/ lib/ net/
 #                of an x86_64 defconfig + KCOV kernel, objtool and objcheck
 #                on every object, -fcompare-debug on a sample (about 25 min)
+#   make check-real  real programs' own test suites (zlib, expat, libpng;
+#                Lua on scripts of ours) from Debian's source packages,
+#                built with GCC 12 + kcov_ext and clang 19 + KcovExt.so,
+#                run plain, under the checker and while recording, every
+#                area decoded (scripts/check-real; about 15 minutes)
 #   make check-toolchains  build in the toolchain roots (scripts/toolchain-root:
 #                Debian unstable's GCC 13-16 and LLVM 21-23, trixie's LLVM
 #                17-18) and run their compilers' suites and the upstream
@@ -32,7 +37,7 @@ FUZZ_SECONDS ?= 600
 TOOLCHAINS ?= unstable trixie
 SEEDS_PER_COMPILER ?= 370
 
-.PHONY: all deps configure build check check-long check-kernel check-kernel-all check-kernel-scale demo bench \
+.PHONY: all deps configure build check check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
 	check-toolchains check-long-toolchains install clean
 
 all: build
@@ -53,6 +58,9 @@ check-long: build
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --seeds $(SEEDS) \
 		--work $(BUILD_DIR)/csmith-long
 	scripts/fuzz-decoder $(BUILD_DIR) $(FUZZ_SECONDS)
+
+check-real: build
+	scripts/check-real --build $(BUILD_DIR)
 
 check-toolchains: deps
 	scripts/check-toolchains --build $(BUILD_DIR) $(TOOLCHAINS)

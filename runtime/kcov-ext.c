@@ -294,23 +294,28 @@ static uint32_t on_function(void *ctx, uint64_t pc)
 	return function_of(ctx, pc);
 }
 
-static void print_folded_stack(const struct decoder *d, uint32_t node)
-{
-	if (d->nodes[node].parent)
-		print_folded_stack(d, d->nodes[node].parent - 1);
-	if (d->nodes[node].parent)
-		putchar(';');
-	fputs(d->fns[d->nodes[node].fn - 1].name, stdout);
-}
-
 static void print_folded(const struct decoder *d)
 {
+	uint32_t *path = NULL, cap = 0;
+
 	for (uint32_t n = 0; n < d->nnodes; n++) {
+		uint32_t len = 0;
+
 		if (!d->nodes[n].count)
 			continue;
-		print_folded_stack(d, n);
+		/* The stack from the leaf up, printed from the root down. */
+		for (uint32_t i = n + 1; i; i = d->nodes[i - 1].parent) {
+			if (len == cap) {
+				cap = cap ? 2 * cap : 256;
+				path = xrealloc(path, cap * sizeof(*path));
+			}
+			path[len++] = i - 1;
+		}
+		while (len--)
+			printf("%s%s", d->fns[d->nodes[path[len]].fn - 1].name, len ? ";" : "");
 		printf(" %llu\n", (unsigned long long)d->nodes[n].count);
 	}
+	free(path);
 }
 
 static unsigned char *read_file(const char *path, size_t *size)
@@ -620,6 +625,12 @@ int main(int argc, char **argv)
 		printf("truncated:          %s\n", area_status == KCOV_AREA_TRUNCATED ? "yes" : "no");
 		printf("full:               %s\n", full < 0 ? "unknown (no map)" : full ? "yes" : "no");
 	}
+	if (mode && !d.syms && (stats.unmatched_exits || stats.open_at_end)) {
+		fprintf(stderr, "kcov-ext: %s: without symbols no exit can be told from another, so frames a longjmp or an exception left cannot be found: %llu exits without an open entry, %llu frames open at the end (name the functions with the load map, --exe or --system-map)\n",
+			d.file, (unsigned long long)stats.unmatched_exits,
+			(unsigned long long)stats.open_at_end);
+		status = 1;
+	}
 	if (stats.unknown) {
 		fprintf(stderr, "kcov-ext: %s: %llu records of unknown type (top nibble not 0, 1 or f): not an ext area, or corrupt\n",
 			d.file, (unsigned long long)stats.unknown);
@@ -634,7 +645,7 @@ int main(int argc, char **argv)
 		status = 1;
 	}
 	if (stats.doubtful_frames) {
-		fprintf(stderr, "kcov-ext: %s: %llu longjmps (or exceptions) landed in a function with several open frames (recursion), and %llu frames the decoder kept open were gone later: the calls after such a landing may hang under a deeper frame than they ran in\n",
+		fprintf(stderr, "kcov-ext: %s: %llu longjmp (or exception) landings were ambiguous (in recursion, or just after a call returned), and %llu frames contradict the guess: the calls after such a landing may hang under the wrong frame\n",
 			d.file, (unsigned long long)stats.ambiguous_landings,
 			(unsigned long long)stats.doubtful_frames);
 		status = 1;

@@ -63,6 +63,7 @@ struct frame {
 	uint64_t pc;
 	uint32_t fn;
 	bool doubt;	/* passed over by an ambiguous landing */
+	bool returned;	/* a call it made returned since its last own record */
 };
 
 struct walk {
@@ -89,6 +90,8 @@ static void pop(struct walk *w, uint64_t exit_pc)
 		if (f->doubt)
 			w->stats->doubtful_frames++;
 	}
+	if (exit_pc && w->depth)
+		w->frames[w->depth - 1].returned = true;
 	if (w->ops->leave)
 		w->ops->leave(w->ctx, f->pc, exit_pc, w->depth);
 }
@@ -129,6 +132,16 @@ static void resync(struct walk *w, size_t j)
 			ambiguous = true;
 		}
 	}
+	/*
+	 * The innermost frame closed now saw a call return and no record of
+	 * its own since: that call (and any after it) may have been made by
+	 * frame J after the landing, the records cannot tell.
+	 */
+	if (w->depth > j + 1 && w->frames[w->depth - 1].returned &&
+	    !w->frames[w->depth - 1].doubt) {
+		w->frames[w->depth - 1].doubt = true;
+		ambiguous = true;
+	}
 	if (ambiguous)
 		w->stats->ambiguous_landings++;
 	while (w->depth > j + 1)
@@ -149,6 +162,7 @@ static int push(struct walk *w, uint64_t pc)
 	w->frames[w->depth].pc = pc;
 	w->frames[w->depth].fn = function_of(w, pc);
 	w->frames[w->depth].doubt = false;
+	w->frames[w->depth].returned = false;
 	w->depth++;
 	if (w->depth > w->stats->max_depth)
 		w->stats->max_depth = w->depth;
@@ -196,6 +210,7 @@ static void walk_normal(struct walk *w, uint64_t pc)
 			else
 				resync(w, j);
 		}
+		w->frames[w->depth - 1].returned = false;
 	}
 	if (w->ops->block)
 		w->ops->block(w->ctx, pc, w->depth);

@@ -320,6 +320,7 @@ struct kcov_rt_area {
 	unsigned long *area;
 	unsigned int size;
 	bool ext;
+	pid_t tid;		/* the thread that enabled it last */
 	struct kcov_rt_area *next;
 };
 
@@ -345,11 +346,27 @@ static int kcov_rt_remember_area(unsigned long *area, unsigned int size, bool ex
 	if (a) {
 		a->size = size;
 		a->ext = ext;
+		a->tid = gettid();
 	} else {
 		err = -ENOMEM;
 	}
 	pthread_mutex_unlock(&kcov_rt_lock);
 	return err;
+}
+
+/* The area is unmapped: forget it; the lock is held. */
+static void kcov_rt_forget_area(unsigned long *area)
+{
+	struct kcov_rt_area **p, *a;
+
+	for (p = &kcov_rt_areas; *p; p = &(*p)->next) {
+		if ((*p)->area == area) {
+			a = *p;
+			*p = a->next;
+			free(a);
+			return;
+		}
+	}
 }
 
 int kcov_rt_enable(unsigned long *area, unsigned int size, unsigned int trace_mode)
@@ -520,11 +537,24 @@ static void kcov_rt_snapshot_modules(void)
 	dl_iterate_phdr(kcov_rt_add_module, NULL);
 }
 
+/* Remove PATH.map if it is there: 0, or -1 with errno set. */
+static int kcov_rt_remove_map(const char *path)
+{
+	char map_path[4096 + 8];
+
+	if (snprintf(map_path, sizeof(map_path), "%s.map", path) >= (int)sizeof(map_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return unlink(map_path) && errno != ENOENT ? -1 : 0;
+}
+
 /*
- * Write PATH.map for an area of SIZE words recorded in ext mode or not;
- * LOCKED: the caller holds kcov_rt_lock.
+ * Write PATH.map for an area of SIZE words recorded by thread TID in ext
+ * mode or not; LOCKED: the caller holds kcov_rt_lock.
  */
-static int kcov_rt_write_map(const char *path, unsigned int size, bool ext, bool locked)
+static int kcov_rt_write_map(const char *path, unsigned int size, bool ext, pid_t tid,
+			     bool locked)
 {
 	char map_path[4096 + 8];
 	FILE *out;
@@ -539,8 +569,7 @@ static int kcov_rt_write_map(const char *path, unsigned int size, bool ext, bool
 		pthread_mutex_lock(&kcov_rt_lock);
 	kcov_rt_snapshot_modules();
 	fprintf(out, "kcov-ext-map 1\nmode %s\nsize %u\npid %d\ntid %d\nexe-bias 0x%lx\n",
-		ext ? "ext" : "classic", size, (int)getpid(), (int)gettid(),
-		kcov_rt_load_offset);
+		ext ? "ext" : "classic", size, (int)getpid(), (int)tid, kcov_rt_load_offset);
 	for (unsigned int i = 0; kcov_rt_modules && i < kcov_rt_nmodules; i++) {
 		const struct kcov_rt_module *m = &kcov_rt_modules[i];
 
@@ -558,29 +587,48 @@ static int kcov_rt_write_map(const char *path, unsigned int size, bool ext, bool
 	return err;
 }
 
-static int kcov_rt_write_area(const unsigned long *area, const char *path)
+/* write() all of BUF, or -errno. */
+static int kcov_rt_write_all(int fd, const void *buf, size_t left)
 {
-	unsigned long count = READ_ONCE(area[0]);
-	size_t left = (count + 1) * sizeof(area[0]);
-	const char *p = (const char *)area;
-	int fd, err = 0;
+	const char *p = buf;
 
-	/* Records are stored as the CPU wrote them: little-endian here. */
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -errno;
 	while (left) {
 		ssize_t n = write(fd, p, left);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			err = -errno;
-			break;
+			return -errno;
 		}
 		p += n;
 		left -= n;
 	}
+	return 0;
+}
+
+/*
+ * Write AREA's count, then that many records. The thread that records
+ * into it may still be running (a process that exits while other threads
+ * work): the count is read once, and a last record it has counted but not
+ * yet written (still 0, which no record is) is left out.
+ */
+static int kcov_rt_write_area(const unsigned long *area, const char *path)
+{
+	unsigned long count = READ_ONCE(area[0]);
+	int fd, err;
+
+	if (count && !READ_ONCE(area[count]))
+		count--;
+	/* A map left from an earlier run must not describe this area. */
+	if (kcov_rt_remove_map(path))
+		return -errno;
+	/* Records are stored as the CPU wrote them: little-endian here. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -errno;
+	err = kcov_rt_write_all(fd, &count, sizeof(count));
+	if (!err)
+		err = kcov_rt_write_all(fd, area + 1, count * sizeof(area[0]));
 	if (close(fd) && !err)
 		err = -errno;
 	return err;
@@ -591,6 +639,7 @@ int kcov_rt_dump(const unsigned long *area, const char *path)
 	const struct kcov_rt_area *a;
 	unsigned int size = 0;
 	bool ext = false;
+	pid_t tid = 0;
 	int err = kcov_rt_write_area(area, path);
 
 	if (err)
@@ -601,10 +650,11 @@ int kcov_rt_dump(const unsigned long *area, const char *path)
 	if (a) {
 		size = a->size;
 		ext = a->ext;
+		tid = a->tid;
 	}
 	pthread_mutex_unlock(&kcov_rt_lock);
 	/* An area never enabled gets no map: nothing says how it was read. */
-	return a ? kcov_rt_write_map(path, size, ext, false) : 0;
+	return a ? kcov_rt_write_map(path, size, ext, tid, false) : 0;
 }
 
 /*
@@ -635,6 +685,7 @@ int dlclose(void *handle)
 struct kcov_rt_auto {
 	unsigned long *area;
 	char path[4096];
+	pid_t tid;
 	bool dumped;
 	struct kcov_rt_auto *next;
 };
@@ -683,7 +734,7 @@ static void kcov_rt_auto_dump_one(struct kcov_rt_auto *a)
 	err = kcov_rt_write_area(a->area, a->path);
 	if (!err)
 		err = kcov_rt_write_map(a->path, kcov_rt_auto_size,
-					kcov_rt_auto_mode == KCOV_TRACE_PC_EXT, true);
+					kcov_rt_auto_mode == KCOV_TRACE_PC_EXT, a->tid, true);
 	if (err)
 		fprintf(stderr, "kcov-ext: %s: %s\n", a->path, strerror(-err));
 }
@@ -703,6 +754,7 @@ static int kcov_rt_auto_start(pid_t tid)
 	if (!a)
 		return -ENOMEM;
 	kcov_rt_auto_path(a->path, sizeof(a->path), tid);
+	a->tid = gettid();
 	if (!tid && kcov_rt_auto_write) {
 		fd = open(a->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (fd < 0) {
@@ -733,15 +785,25 @@ static int kcov_rt_auto_start(pid_t tid)
 	return 0;
 }
 
-/* A thread ends: stop and write its area. */
+/* A thread ends: stop, write its area and free it. */
 static void kcov_rt_auto_thread_exit(void *data)
 {
-	struct kcov_rt_auto *a = data;
+	struct kcov_rt_auto *a = data, **p;
 
 	kcov_rt_disable();
+	kcov_rt_auto_self = NULL;
 	pthread_mutex_lock(&kcov_rt_lock);
 	kcov_rt_auto_dump_one(a);
+	for (p = &kcov_rt_auto_threads; *p; p = &(*p)->next) {
+		if (*p == a) {
+			*p = a->next;
+			break;
+		}
+	}
+	kcov_rt_forget_area(a->area);
 	pthread_mutex_unlock(&kcov_rt_lock);
+	munmap(a->area, kcov_rt_auto_size * sizeof(unsigned long));
+	free(a);
 }
 
 /* The process ends: write every area, of threads still running too. */
@@ -801,16 +863,28 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
  * from here on into an area of its own; the other threads' areas belong
  * to the parent.
  */
+static void kcov_rt_auto_fork_prepare(void)
+{
+	pthread_mutex_lock(&kcov_rt_lock);
+}
+
+static void kcov_rt_auto_fork_parent(void)
+{
+	pthread_mutex_unlock(&kcov_rt_lock);
+}
+
 static void kcov_rt_auto_fork_child(void)
 {
 	struct kcov_rt_auto *self = kcov_rt_auto_self;
 	int err;
 
-	pthread_mutex_init(&kcov_rt_lock, NULL);
+	/* Taken in kcov_rt_auto_fork_prepare(): the lists are whole. */
+	pthread_mutex_unlock(&kcov_rt_lock);
 	kcov_rt_auto_threads = NULL;
 	if (!self)
 		return;
 	kcov_rt_disable();
+	kcov_rt_forget_area(self->area);
 	munmap(self->area, kcov_rt_auto_size * sizeof(unsigned long));
 	free(self);
 	kcov_rt_auto_self = NULL;
@@ -908,7 +982,8 @@ __attribute__((constructor)) static void kcov_rt_init(void)
 	kcov_rt_real_pthread_create = dlsym(RTLD_NEXT, "pthread_create");
 	if (!kcov_rt_real_pthread_create || pthread_key_create(&kcov_rt_auto_key,
 							       kcov_rt_auto_thread_exit) ||
-	    pthread_atfork(NULL, NULL, kcov_rt_auto_fork_child)) {
+	    pthread_atfork(kcov_rt_auto_fork_prepare, kcov_rt_auto_fork_parent,
+			   kcov_rt_auto_fork_child)) {
 		fprintf(stderr, "kcov-ext: KCOV_RT_MODE=%s: cannot follow new threads\n",
 			mode_name);
 		exit(2);

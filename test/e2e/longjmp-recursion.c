@@ -15,7 +15,7 @@
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
 // RUN: %not %kcov-ext tree %t.area > %t.tree 2> %t.err
 // RUN: %FileCheck %s --input-file %t.err
-// CHECK: kcov-ext: {{.*}}: 1 longjmps (or exceptions) landed in a function with several open frames (recursion), and 3 frames the decoder kept open were gone later: the calls after such a landing may hang under a deeper frame than they ran in
+// CHECK: kcov-ext: {{.*}}: 1 longjmp (or exception) landings were ambiguous (in recursion, or just after a call returned), and 3 frames contradict the guess: the calls after such a landing may hang under the wrong frame
 #include <setjmp.h>
 #include <stdio.h>
 

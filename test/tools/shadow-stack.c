@@ -19,7 +19,7 @@
  *   kcov_ext-check: entries=N exits=N normal=N pairs=N mismatches=0 unmatched-exits=0 open=0 overflows=0
  *   kcov_ext-check: pid=N longjmps=N throws=N skipped=N max-depth=N
  *
- * (pairs: distinct exit PCs checked; open: frames still open on the thread
+ * (pairs: distinct hook PCs looked up; open: frames still open on the thread
  * that ends the program, as exit() leaves them; overflows: trace events
  * beyond KCOV_EXT_CHECK_TRACE's buffer), one line per distinct mismatch,
  * and exits with status 99 if a check failed (a mismatch, an exit with no
@@ -482,6 +482,7 @@ int dlclose(void *handle)
 	pthread_mutex_lock(&lock);
 	if (pcs) {
 		memset(pcs, 0, PC_SLOTS * sizeof(*pcs));
+		pairs = 0;
 		report_objects();
 	}
 	__atomic_add_fetch(&generation, 1, __ATOMIC_RELEASE);
@@ -548,8 +549,20 @@ static void report(void)
 		_exit(99);
 }
 
+/* A fork() while another thread holds the lock must not leave it held. */
+static void fork_prepare(void)
+{
+	pthread_mutex_lock(&lock);
+}
+
+static void fork_done(void)
+{
+	pthread_mutex_unlock(&lock);
+}
+
 __attribute__((constructor)) static void setup(void)
 {
+	pthread_atfork(fork_prepare, fork_done, fork_done);
 	if (getenv("KCOV_EXT_CHECK_TRACE")) {
 		trace = calloc(TRACE_EVENTS, sizeof(*trace));
 		if (!trace)

@@ -22,7 +22,11 @@ struct kcov_symbol {
 	uint64_t start, size;	/* size 0: up to the next symbol */
 	uint64_t function;	/* start of the function it is part of */
 	char *name;
+	int binding;		/* SYM_GLOBAL, SYM_LOCAL or SYM_WEAK */
 };
+
+/* Ranks of a symbol's binding among aliases: lower is preferred. */
+enum { SYM_GLOBAL, SYM_LOCAL, SYM_WEAK };
 
 struct kcov_code {
 	uint64_t start, size;
@@ -65,7 +69,8 @@ static struct kcov_module *add_module(struct kcov_symbols *s, uint64_t start, ui
 	return m;
 }
 
-static int add_symbol(struct kcov_module *m, uint64_t start, uint64_t size, const char *name)
+static int add_symbol(struct kcov_module *m, uint64_t start, uint64_t size,
+		      const char *name, int binding)
 {
 	if (m->count == m->capacity) {
 		size_t capacity = m->capacity ? 2 * m->capacity : 1024;
@@ -82,16 +87,33 @@ static int add_symbol(struct kcov_module *m, uint64_t start, uint64_t size, cons
 	m->syms[m->count].start = start;
 	m->syms[m->count].size = size;
 	m->syms[m->count].function = start;
+	m->syms[m->count].binding = binding;
 	m->count++;
 	return 0;
 }
 
+/*
+ * By address; aliases (several names for one start) in the order of
+ * preference that perf uses: a sized symbol before an assembler label, a
+ * strong one before a weak one, a global one before a local one, fewer
+ * leading underscores, then by name. A kernel's __x64_sys_getpid (T)
+ * thus names the code it shares with __do_sys_getpid (t).
+ */
 static int by_start(const void *a, const void *b)
 {
 	const struct kcov_symbol *x = a, *y = b;
+	size_t ux, uy;
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
+	if (!x->size != !y->size)
+		return x->size ? -1 : 1;
+	if (x->binding != y->binding)
+		return x->binding < y->binding ? -1 : 1;
+	ux = strspn(x->name, "_");
+	uy = strspn(y->name, "_");
+	if (ux != uy)
+		return ux < uy ? -1 : 1;
 	return strcmp(x->name, y->name);
 }
 
@@ -228,7 +250,9 @@ static int read_elf(struct kcov_symbols *s, struct kcov_module *m, const char *p
 		if (!name || !*name || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
 		    sym.st_shndx == SHN_UNDEF || !sym.st_value)
 			continue;
-		if (add_symbol(m, addr, sym.st_size, name))
+		if (add_symbol(m, addr, sym.st_size, name,
+			       GELF_ST_BIND(sym.st_info) == STB_WEAK ? SYM_WEAK :
+			       GELF_ST_BIND(sym.st_info) == STB_LOCAL ? SYM_LOCAL : SYM_GLOBAL))
 			goto oom;
 	}
 	if (finish_module(m) || read_code(m, mod))
@@ -363,7 +387,9 @@ struct kcov_symbols *kcov_symbols_from_system_map(const char *path, char *err,
 		}
 		if (type != 't' && type != 'T' && type != 'w' && type != 'W')
 			continue;
-		if (add_symbol(m, addr, 0, name)) {
+		if (add_symbol(m, addr, 0, name,
+			       type == 'w' || type == 'W' ? SYM_WEAK :
+			       type == 't' ? SYM_LOCAL : SYM_GLOBAL)) {
 			snprintf(err, err_size, "%s: out of memory", path);
 			goto fail;
 		}
@@ -450,7 +476,7 @@ static const struct kcov_symbol *symbol_containing(const struct kcov_module *m, 
 {
 	const struct kcov_symbol *sym = symbol_at_or_before(m, addr);
 
-	/* Aliases share a start: take the first, as the sort put them. */
+	/* Aliases share a start: take the preferred one (by_start). */
 	while (sym && sym > m->syms && sym[-1].start == sym->start)
 		sym--;
 	if (!sym)

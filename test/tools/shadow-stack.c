@@ -152,6 +152,52 @@ static const struct function *intern(const char *name)
 	return f;
 }
 
+struct module_at {
+	Dwarf_Addr start;
+	Dwfl_Module *module;
+};
+
+static int find_module_at(Dwfl_Module *module, void **userdata, const char *name,
+			  Dwarf_Addr start, void *arg)
+{
+	struct module_at *want = arg;
+
+	(void)userdata;
+	(void)name;
+	if (start != want->start)
+		return DWARF_CB_OK;
+	want->module = module;
+	return DWARF_CB_ABORT;
+}
+
+/*
+ * The module of the object that holds PC. elfutils gives each module the
+ * span from its first segment to its last, and an object that dlopen()
+ * maps into a gap between another's segments lies in that span too: ask
+ * the dynamic linker which object it is, and take the module that starts
+ * where that object does.
+ */
+static Dwfl_Module *module_of(uintptr_t pc)
+{
+	Dwfl_Module *module = dwfl_addrmodule(dwfl, pc);
+	struct module_at want = { 0, NULL };
+	Dl_info info;
+
+	if (!dladdr((void *)pc, &info) || !info.dli_fbase)
+		return module;
+	want.start = (Dwarf_Addr)(uintptr_t)info.dli_fbase;
+	if (module) {
+		Dwarf_Addr start;
+
+		dwfl_module_info(module, NULL, &start, NULL, NULL, NULL, NULL, NULL);
+		if (start == want.start)
+			return module;
+	}
+	/* None (NULL): loaded since the objects were last reported. */
+	dwfl_getmodules(dwfl, find_module_at, &want, 0);
+	return want.module;
+}
+
 /*
  * The function containing the call whose return address is PC, as
  * "NAME@START", START the object's (static functions of two objects
@@ -159,7 +205,7 @@ static const struct function *intern(const char *name)
  */
 static const struct function *symbolize(uintptr_t pc)
 {
-	Dwfl_Module *module = dwfl_addrmodule(dwfl, pc - 1);
+	Dwfl_Module *module = module_of(pc - 1);
 	const char *name = NULL;
 	Dwarf_Addr start = 0;
 	char buf[1024], *cold;
@@ -167,7 +213,7 @@ static const struct function *symbolize(uintptr_t pc)
 	if (!module) {
 		/* Loaded since the last look: look again. */
 		report_objects();
-		module = dwfl_addrmodule(dwfl, pc - 1);
+		module = module_of(pc - 1);
 	}
 	if (module) {
 		name = dwfl_module_addrname(module, pc - 1);

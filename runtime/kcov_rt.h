@@ -10,17 +10,7 @@
 #ifndef KCOV_RT_H
 #define KCOV_RT_H
 
-/* KCOV_ENABLE arguments, as in include/uapi/linux/kcov.h. */
-#define KCOV_TRACE_PC		0
-#define KCOV_TRACE_CMP		1
-#define KCOV_TRACE_PC_EXT	2
-
-/* Record format of KCOV_TRACE_PC_EXT. */
-#define KCOV_RECORD_IP_MASK		0x00ffffffffffffffUL
-#define KCOV_RECORDFLAG_TYPEMASK	0xf000000000000000UL
-#define KCOV_RECORDFLAG_TYPE_NORMAL	0xf000000000000000UL
-#define KCOV_RECORDFLAG_TYPE_ENTRY	0x0000000000000000UL
-#define KCOV_RECORDFLAG_TYPE_EXIT	0x1000000000000000UL
+#include "kcov_record.h"
 
 /*
  * Start collecting on the calling thread into AREA of SIZE records
@@ -46,7 +36,7 @@ void kcov_rt_collect_softirq(int on);
  * Write an area as the kernel's mmap area reads: little-endian u64 count,
  * then the records; and, for an area kcov_rt_enable() was given, its load
  * map beside it (PATH.map: mode, size and the objects its PCs belong to,
- * see kcov_map.h). Returns 0, or -errno.
+ * see kcov_ext.h). Returns 0, or -errno.
  */
 int kcov_rt_dump(const unsigned long *area, const char *path);
 

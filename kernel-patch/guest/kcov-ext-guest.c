@@ -28,6 +28,8 @@
 #include <unistd.h>
 #include <x86intrin.h>
 
+#include "kcov_record.h"
+
 #define KCOV_INIT_TRACE	_IOR('c', 1, unsigned long)
 #define KCOV_ENABLE	_IO('c', 100)
 #define KCOV_DISABLE	_IO('c', 101)
@@ -40,9 +42,6 @@ struct kcov_remote_arg {
 	uint64_t handles[];
 };
 #define KCOV_REMOTE_ENABLE	_IOW('c', 102, struct kcov_remote_arg)
-#define KCOV_TRACE_PC		0
-#define KCOV_TRACE_CMP		1
-#define KCOV_TRACE_PC_EXT	2
 
 #define AREA_SIZE	(64 << 10)
 

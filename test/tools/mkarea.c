@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcov_rt.h"
+#include "kcov_record.h"
 
 static void put64(FILE *out, uint64_t v)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcov_map.h"
+#include "kcov_ext.h"
 
 /* A number (0x for hex) that ends at the next space or the end of LINE. */
 static int parse_u64(const char **p, uint64_t *value)

@@ -6,14 +6,14 @@
  * its functions sorted by address, and its executable sections, whose
  * bytes show whether a PC follows a call.
  */
+#include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcov_map.h"
-#include "kcov_symbols.h"
+#include "kcov_ext.h"
 
 /* Kernel records lose the top byte of the PC to the record type. */
 #define KERNEL_TOP_BYTE 0xff00000000000000ULL
@@ -552,6 +552,7 @@ void kcov_symbols_lookup(struct kcov_symbols *s, uint64_t pc, struct kcov_pc_inf
 	const struct kcov_module *m = module_of(s, addr);
 	const struct kcov_symbol *sym = NULL;
 
+	info->address = addr;
 	info->fit = KCOV_PC_NO_FUNCTION;
 	info->unavailable = NULL;
 	if (m) {
@@ -577,4 +578,45 @@ void kcov_symbols_lookup(struct kcov_symbols *s, uint64_t pc, struct kcov_pc_inf
 	}
 	info->name = sym->name;
 	info->function = sym->function;
+}
+
+/*
+ * The line table entry for ADDR in MOD. libdw finds the compilation unit
+ * through .debug_aranges when there is one, and elfutils before 0.191
+ * trusts it to be complete: a program built by clang (no aranges) linked
+ * with objects built by GCC (aranges) has most of its code in no range.
+ * Then look through the units themselves.
+ */
+static const char *source_line(Dwfl_Module *mod, uint64_t addr, int *line)
+{
+	Dwfl_Line *l = dwfl_module_getsrc(mod, addr);
+	Dwarf_Die *cu = NULL;
+	Dwarf_Addr bias;
+
+	if (l)
+		return dwfl_lineinfo(l, NULL, line, NULL, NULL, NULL);
+	while ((cu = dwfl_module_nextcu(mod, cu, &bias)) != NULL) {
+		Dwarf_Line *dl;
+
+		if (dwarf_haspc(cu, addr - bias) != 1)
+			continue;
+		dl = dwarf_getsrc_die(cu, addr - bias);
+		if (!dl || dwarf_lineno(dl, line))
+			return NULL;
+		return dwarf_linesrc(dl, NULL, NULL);
+	}
+	return NULL;
+}
+
+int kcov_symbols_source(struct kcov_symbols *s, uint64_t pc, const char **file, int *line)
+{
+	uint64_t addr = (pc | s->pc_or) + s->pc_offset;
+	Dwfl_Module *mod;
+
+	if (!s->dwfl)
+		return -1;
+	/* The hook's call instruction ends at ADDR: look up its last byte. */
+	mod = dwfl_addrmodule(s->dwfl, addr - 1);
+	*file = mod ? source_line(mod, addr - 1, line) : NULL;
+	return *file ? 0 : -1;
 }

@@ -1,43 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * kcov_decode: checks an area and replays its records as calls.
+ * kcov_walk: replays records as calls, returns and covered blocks.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcov_decode.h"
-#include "kcov_rt.h"
+#include "kcov_ext.h"
 
-static uint64_t read_le64(const unsigned char *p)
+const char *kcov_ext_version(void)
 {
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
-int kcov_decode_area(const void *data, size_t size, struct kcov_area *area)
-{
-	const unsigned char *bytes = data;
-	uint64_t present;
-
-	memset(area, 0, sizeof(*area));
-	if (size < 8)
-		return KCOV_AREA_EMPTY;
-	area->claimed = read_le64(bytes);
-	area->data = bytes + 8;
-	present = (size - 8) / 8;
-	area->trailing_bytes = (size - 8) % 8;
-	/* A dump holds exactly the counted records; a raw mmap area more. */
-	area->records = area->claimed < present ? area->claimed : present;
-	return area->claimed > present ? KCOV_AREA_TRUNCATED : KCOV_AREA_OK;
-}
-
-uint64_t kcov_area_record(const struct kcov_area *area, uint64_t i)
-{
-	return read_le64(area->data + i * 8);
+	return KCOV_EXT_VERSION;
 }
 
 enum kcov_record_type kcov_record_type(uint64_t record)
@@ -59,36 +33,29 @@ uint64_t kcov_record_ip(uint64_t record)
 	return record & KCOV_RECORD_IP_MASK;
 }
 
-struct frame {
-	uint64_t pc;
-	uint32_t fn;
-	bool doubt;	/* passed over by an ambiguous landing */
-	bool returned;	/* a call it made returned since its last own record */
-};
-
-struct walk {
+struct kcov_walk {
 	const struct kcov_walk_ops *ops;
 	void *ctx;
-	struct kcov_walk_stats *stats;
-	struct frame *frames;
+	struct kcov_walk_stats stats;
+	struct kcov_frame *frames;
 	size_t depth, capacity;
+	uint64_t position;
 	uint32_t prev_exit_fn;	/* the previous record was an exit of it */
 };
-
-static uint32_t function_of(struct walk *w, uint64_t pc)
+static uint32_t function_of(struct kcov_walk *w, uint64_t pc)
 {
 	return w->ops->function ? w->ops->function(w->ctx, pc) : 0;
 }
 
 /* Close the innermost open frame: at EXIT_PC, or resynchronised (0). */
-static void pop(struct walk *w, uint64_t exit_pc)
+static void pop(struct kcov_walk *w, uint64_t exit_pc)
 {
-	struct frame *f = &w->frames[--w->depth];
+	struct kcov_frame *f = &w->frames[--w->depth];
 
 	if (!exit_pc) {
-		w->stats->resynced_frames++;
+		w->stats.resynced_frames++;
 		if (f->doubt)
-			w->stats->doubtful_frames++;
+			w->stats.doubtful_frames++;
 	}
 	if (exit_pc && w->depth)
 		w->frames[w->depth - 1].returned = true;
@@ -97,7 +64,7 @@ static void pop(struct walk *w, uint64_t exit_pc)
 }
 
 /* The innermost open frame of function FN, or -1. */
-static long innermost_of(const struct walk *w, uint32_t fn)
+static long innermost_of(const struct kcov_walk *w, uint32_t fn)
 {
 	for (size_t i = w->depth; i > 0; i--)
 		if (w->frames[i - 1].fn == fn)
@@ -110,7 +77,7 @@ static long innermost_of(const struct walk *w, uint32_t fn)
  * they are gone. Other open frames of the same function could have been
  * the landing place too: mark them.
  */
-static void resync(struct walk *w, size_t j)
+static void resync(struct kcov_walk *w, size_t j)
 {
 	bool ambiguous = false;
 
@@ -143,16 +110,16 @@ static void resync(struct walk *w, size_t j)
 		ambiguous = true;
 	}
 	if (ambiguous)
-		w->stats->ambiguous_landings++;
+		w->stats.ambiguous_landings++;
 	while (w->depth > j + 1)
 		pop(w, 0);
 }
 
-static int push(struct walk *w, uint64_t pc)
+static int push(struct kcov_walk *w, uint64_t pc)
 {
 	if (w->depth == w->capacity) {
 		size_t capacity = w->capacity ? 2 * w->capacity : 256;
-		struct frame *frames = realloc(w->frames, capacity * sizeof(*frames));
+		struct kcov_frame *frames = realloc(w->frames, capacity * sizeof(*frames));
 
 		if (!frames)
 			return -1;
@@ -164,19 +131,19 @@ static int push(struct walk *w, uint64_t pc)
 	w->frames[w->depth].doubt = false;
 	w->frames[w->depth].returned = false;
 	w->depth++;
-	if (w->depth > w->stats->max_depth)
-		w->stats->max_depth = w->depth;
+	if (w->depth > w->stats.max_depth)
+		w->stats.max_depth = w->depth;
 	return 0;
 }
 
-static void walk_exit(struct walk *w, uint64_t pc)
+static void walk_exit(struct kcov_walk *w, uint64_t pc)
 {
 	uint32_t fn, prev_exit_fn = w->prev_exit_fn;
 	long j;
 
 	w->prev_exit_fn = 0;
 	if (!w->depth) {
-		w->stats->unmatched_exits++;
+		w->stats.unmatched_exits++;
 		return;
 	}
 	fn = function_of(w, pc);
@@ -187,7 +154,7 @@ static void walk_exit(struct walk *w, uint64_t pc)
 	}
 	j = innermost_of(w, fn);
 	if (j < 0) {
-		w->stats->stray++;
+		w->stats.stray++;
 		return;
 	}
 	w->prev_exit_fn = prev_exit_fn;
@@ -196,7 +163,7 @@ static void walk_exit(struct walk *w, uint64_t pc)
 	w->prev_exit_fn = fn;
 }
 
-static void walk_normal(struct walk *w, uint64_t pc)
+static void walk_normal(struct kcov_walk *w, uint64_t pc)
 {
 	uint32_t fn;
 	long j;
@@ -206,7 +173,7 @@ static void walk_normal(struct walk *w, uint64_t pc)
 		if (fn && w->frames[w->depth - 1].fn != fn) {
 			j = innermost_of(w, fn);
 			if (j < 0)
-				w->stats->stray++;
+				w->stats.stray++;
 			else
 				resync(w, j);
 		}
@@ -216,48 +183,113 @@ static void walk_normal(struct walk *w, uint64_t pc)
 		w->ops->block(w->ctx, pc, w->depth);
 }
 
-int kcov_decode_walk(const struct kcov_area *area, const struct kcov_walk_ops *ops,
-		     void *ctx, struct kcov_walk_stats *stats)
+struct kcov_walk *kcov_walk_new(const struct kcov_walk_ops *ops, void *ctx)
 {
-	struct walk w = { .ops = ops, .ctx = ctx, .stats = stats };
+	struct kcov_walk *w = calloc(1, sizeof(*w));
+
+	if (!w)
+		return NULL;
+	w->ops = ops;
+	w->ctx = ctx;
+	return w;
+}
+
+int kcov_walk_records(struct kcov_walk *w, const uint64_t *records, size_t n)
+{
+	const struct kcov_walk_ops *ops = w->ops;
+	/* Blocks only count when nobody looks at them. */
+	bool count_blocks = !ops->block && !ops->function;
+	uint64_t first = w->position;
+
+	for (size_t i = 0; i < n; i++) {
+		uint64_t record = records[i];
+		uint64_t pc = record & KCOV_RECORD_IP_MASK;
+
+		if (record >= KCOV_RECORDFLAG_TYPE_NORMAL && count_blocks) {
+			w->stats.normal++;
+			continue;
+		}
+		w->position = first + i;
+		switch (record >> KCOV_RECORD_TYPE_SHIFT) {
+		case KCOV_RECORDFLAG_TYPE_ENTRY >> KCOV_RECORD_TYPE_SHIFT:
+			w->stats.entries++;
+			if (ops->enter)
+				ops->enter(w->ctx, pc, w->depth);
+			if (push(w, pc))
+				return -1;
+			w->prev_exit_fn = 0;
+			break;
+		case KCOV_RECORDFLAG_TYPE_EXIT >> KCOV_RECORD_TYPE_SHIFT:
+			w->stats.exits++;
+			walk_exit(w, pc);
+			break;
+		case KCOV_RECORDFLAG_TYPE_NORMAL >> KCOV_RECORD_TYPE_SHIFT:
+			w->stats.normal++;
+			walk_normal(w, pc);
+			w->prev_exit_fn = 0;
+			break;
+		default:
+			w->stats.unknown++;
+			w->prev_exit_fn = 0;
+			break;
+		}
+	}
+	w->position = first + n;
+	return 0;
+}
+
+uint64_t kcov_walk_position(const struct kcov_walk *w)
+{
+	return w->position;
+}
+
+const struct kcov_frame *kcov_walk_stack(const struct kcov_walk *w, size_t *depth)
+{
+	*depth = w->depth;
+	return w->frames;
+}
+
+void kcov_walk_stats(const struct kcov_walk *w, struct kcov_walk_stats *stats)
+{
+	*stats = w->stats;
+	stats->open_at_end = w->depth;
+	for (size_t i = 0; i < w->depth; i++)
+		if (w->frames[i].doubt)
+			stats->doubtful_frames++;
+}
+
+void kcov_walk_free(struct kcov_walk *w)
+{
+	if (!w)
+		return;
+	free(w->frames);
+	free(w);
+}
+
+int kcov_walk_area(struct kcov_area *area, const struct kcov_walk_ops *ops, void *ctx,
+		   struct kcov_walk_stats *stats)
+{
+	struct kcov_walk *w = kcov_walk_new(ops, ctx);
+	const uint64_t *records;
+	long n;
 	int err = 0;
 
 	memset(stats, 0, sizeof(*stats));
-	for (uint64_t i = 0; i < area->records; i++) {
-		uint64_t record = kcov_area_record(area, i);
-		uint64_t pc = kcov_record_ip(record);
-		enum kcov_record_type type = kcov_record_type(record);
-
-		switch (type) {
-		case KCOV_REC_ENTRY:
-			stats->entries++;
-			if (ops->enter)
-				ops->enter(ctx, pc, w.depth);
-			if (push(&w, pc)) {
-				err = -1;
-				goto out;
-			}
-			break;
-		case KCOV_REC_EXIT:
-			stats->exits++;
-			walk_exit(&w, pc);
-			break;
-		case KCOV_REC_NORMAL:
-			stats->normal++;
-			walk_normal(&w, pc);
-			break;
-		default:
-			stats->unknown++;
+	if (!w) {
+		errno = ENOMEM;
+		return -1;
+	}
+	kcov_area_rewind(area);
+	while ((n = kcov_area_read(area, &records)) > 0) {
+		if (kcov_walk_records(w, records, n)) {
+			errno = ENOMEM;
+			err = -1;
 			break;
 		}
-		if (type != KCOV_REC_EXIT)
-			w.prev_exit_fn = 0;
 	}
-out:
-	stats->open_at_end = w.depth;
-	for (size_t i = 0; i < w.depth; i++)
-		if (w.frames[i].doubt)
-			stats->doubtful_frames++;
-	free(w.frames);
+	if (n < 0)
+		err = -1;
+	kcov_walk_stats(w, stats);
+	kcov_walk_free(w);
 	return err;
 }

@@ -21,9 +21,13 @@
 #   %shadow_stack   the checking runtime and its libraries, for linking
 #   %objcheck       kcov-ext-objcheck (entry/exit invariants of machine code)
 #   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
+#   %check_profile_json   checks kcov-ext's trace / speedscope JSON
+#   %browser_check  draws an SVG or a speedscope profile in headless Chromium
 #   %kcov-ext       the decoder CLI
 #   %kcov_rt %kcov_rt_v1 %kcov_rt_classic   the runtime, in each design
-#   %runtime_include   the runtime's headers
+#   %runtime_include   the runtime's sources and headers
+#   %decoder_include   -I for libkcov-ext's header and the record format
+#   %decoder_src %cli_src   the decoder library's and the CLI's sources
 #   %obj_root       the CMake build tree
 #   %csmith_diff    the csmith differential tester (test/fuzz/csmith-diff)
 #   %event_parity   test/upstream/event-parity (GCC + plugin against clang)
@@ -35,7 +39,7 @@
 # cc-clang for %e2e, gcc-other when %plugin_other exists, llvm-other when
 # %llvm_other_plugins does, gcc-musttail and gcc-no-sanitize-coverage when
 # the GCC accepts those attributes; csmith and creduce when those tools are
-# installed.
+# installed; browser when Chromium and speedscope are.
 import os
 import shutil
 import subprocess
@@ -155,6 +159,9 @@ shadow_stack = "%s %s -lpthread" % (
     os.path.join(obj, "lib", "libkcov_ext_shadow_stack.a"), config.libdw)
 subst.append(("%shadow_stack", shadow_stack))
 subst.append(("%objcheck", os.path.join(obj, "bin", "kcov-ext-objcheck")))
+subst.append(("%check_profile_json",
+              os.path.join(config.kcov_ext_src_root, "test", "tools",
+                           "check-profile-json")))
 subst.append(("%mkarea", os.path.join(obj, "bin", "kcov-ext-mkarea")))
 subst.append(("%kcov-ext", os.path.join(obj, "bin", "kcov-ext")))
 for design in ("v1", "classic"):
@@ -163,6 +170,11 @@ for design in ("v1", "classic"):
 subst.append(("%kcov_rt", os.path.join(obj, "lib", "libkcov_rt.a")))
 subst.append(("%runtime_include",
               os.path.join(config.kcov_ext_src_root, "runtime")))
+subst.append(("%decoder_include",
+              "-I%s -I%s" % (os.path.join(config.kcov_ext_src_root, "decoder"),
+                             os.path.join(config.kcov_ext_src_root, "include"))))
+subst.append(("%decoder_src", os.path.join(config.kcov_ext_src_root, "decoder")))
+subst.append(("%cli_src", os.path.join(config.kcov_ext_src_root, "cli")))
 subst.append(("%obj_root", obj))
 subst.append(("%src_root", config.kcov_ext_src_root))
 subst.append(("%matrix", os.path.join(config.kcov_ext_src_root, "test",
@@ -175,6 +187,19 @@ if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
 if shutil.which("creduce"):
     config.available_features.add("creduce")
+# Headless Chromium and speedscope's web build (scripts/install-browser-deps,
+# which make check runs) for the browser tests of the viewers' output.
+npm_cache = os.environ.get("KCOV_EXT_NPM_CACHE", "/var/cache/kcov-ext/npm")
+config.environment["KCOV_EXT_NPM_CACHE"] = npm_cache
+if os.path.exists(os.environ.get("KCOV_EXT_CHROMIUM", "/usr/bin/chromium")) and \
+        os.path.exists(os.path.join(npm_cache, "node_modules", "speedscope", "dist",
+                                    "release", "index.html")):
+    config.available_features.add("browser")
+for var in ("KCOV_EXT_CHROMIUM", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+subst.append(("%browser_check", os.path.join(config.kcov_ext_src_root, "test",
+                                             "tools", "browser-check")))
 subst.append(("%FileCheck", config.filecheck))
 # LLVM's "not" (inverts an exit status) and "count" live beside FileCheck.
 for tool in ("not", "count"):

@@ -4,14 +4,14 @@
  * bytes, as a kernel or a program might leave them, must decode or be
  * rejected without a crash, a leak or an out-of-bounds access.
  *
- * The first byte picks the input: even, an area; odd, a load map.
+ * The first byte picks the input: even, an area; odd, a load map. An
+ * area is walked as calls, and its signal computed with K = (byte >> 1) % 65.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "kcov_decode.h"
-#include "kcov_map.h"
+#include "kcov_ext.h"
 
 static void enter(void *ctx, uint64_t pc, unsigned int depth)
 {
@@ -57,6 +57,41 @@ static void fuzz_map(const uint8_t *data, size_t size)
 	kcov_map_free(&map);
 }
 
+/* The signal of a block depends on its call sites, not on how it is read. */
+static void fuzz_signal(struct kcov_area *area, unsigned int k)
+{
+	struct kcov_signal *whole = kcov_signal_new(k), *split = kcov_signal_new(k);
+	const uint64_t *records;
+	uint64_t out[2];
+	long n;
+
+	if (!whole || !split)
+		__builtin_trap();
+	kcov_area_rewind(area);
+	while ((n = kcov_area_read(area, &records)) > 0) {
+		for (long i = 0; i < n; i++) {
+			uint64_t one;
+
+			/* One record at a time, and two at a time: the same. */
+			if (kcov_signal_records(split, &records[i], 1, &one) != 1)
+				__builtin_trap();
+			if (i % 2 == 0) {
+				long m = n - i < 2 ? 1 : 2;
+
+				if (kcov_signal_records(whole, &records[i], m, out) != m)
+					__builtin_trap();
+			}
+			if (one != out[i % 2])
+				__builtin_trap();
+			/* K = 0 is plain coverage. */
+			if (!k && one != records[i])
+				__builtin_trap();
+		}
+	}
+	kcov_signal_free(whole);
+	kcov_signal_free(split);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct kcov_walk_ops ops = {
@@ -73,12 +108,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_map(data + 1, size - 1);
 		return 0;
 	}
-	if (kcov_decode_area(data + 1, size - 1, &area) == KCOV_AREA_EMPTY)
+	if (kcov_area_from_memory(&area, data + 1, size - 1) == KCOV_AREA_EMPTY)
 		return 0;
-	if (kcov_decode_walk(&area, &ops, &sink, &stats))
+	if (kcov_walk_area(&area, &ops, &sink, &stats)) {
+		kcov_area_close(&area);
 		return 0;
+	}
 	if (stats.entries + stats.exits + stats.normal + stats.unknown != area.records)
 		__builtin_trap();
+	fuzz_signal(&area, (data[0] >> 1) % 65);
+	kcov_area_close(&area);
 	if (stats.open_at_end > stats.entries || stats.resynced_frames > stats.entries)
 		__builtin_trap();
 	if (stats.doubtful_frames > stats.entries)

@@ -6,15 +6,15 @@
 // errors. The harness is not instrumented; Inputs/workload.c is.
 // RUN: %gcc -O2 %kcov_ext -c %S/Inputs/workload.c -o %t.workload.o
 // RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -c %S/Inputs/workload.c -o %t.workload-pc.o
-// RUN: %gcc -O2 -I%runtime_include %s %t.workload.o %kcov_rt -lpthread -o %t.modebit
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt -lpthread -o %t.modebit
 // RUN: %t.modebit | %FileCheck %s --check-prefixes=CHECK,EXT
-// RUN: %gcc -O2 -I%runtime_include %s %t.workload.o %kcov_rt_v1 -lpthread -o %t.v1
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt_v1 -lpthread -o %t.v1
 // RUN: %t.v1 | %FileCheck %s --check-prefixes=CHECK,EXT
-// RUN: %gcc -O2 -I%runtime_include %s %t.workload.o %kcov_rt_classic -lpthread -o %t.classic
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt_classic -lpthread -o %t.classic
 // RUN: %t.classic | %FileCheck %s --check-prefixes=CHECK,NOEXT
-// RUN: %gcc -O2 -I%runtime_include -DWITH_TRACE_PC %s %t.workload-pc.o %kcov_rt -lpthread -o %t.modebit-pc
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include -DWITH_TRACE_PC %s %t.workload-pc.o %kcov_rt -lpthread -o %t.modebit-pc
 // RUN: %t.modebit-pc | %FileCheck %s --check-prefixes=CHECK,EXT,NORMAL
-// RUN: %gcc -O2 -I%runtime_include -DWITH_TRACE_PC %s %t.workload-pc.o %kcov_rt_v1 -lpthread -o %t.v1-pc
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include -DWITH_TRACE_PC %s %t.workload-pc.o %kcov_rt_v1 -lpthread -o %t.v1-pc
 // RUN: %t.v1-pc | %FileCheck %s --check-prefixes=CHECK,EXT,NORMAL
 //
 // CHECK: ok errors

@@ -10,20 +10,19 @@
 // run mid-record; the plain and ASan builds take thousands.)
 //
 // RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -c %S/Inputs/stress-workload.c -o %t.workload.o
-// RUN: %gcc -O2 -I%runtime_include %s %t.workload.o %kcov_rt -lpthread -o %t.plain
+// RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt -lpthread -o %t.plain
 // RUN: %t.plain %t.plain-area | %FileCheck %s
 // RUN: %gcc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-// RUN:   -I%runtime_include %s %runtime_include/kcov_rt.c %t.workload.o -lpthread -o %t.asan
+// RUN:   -I%runtime_include -I%src_root/include %s %runtime_include/kcov_rt.c %t.workload.o -lpthread -o %t.asan
 // RUN: %t.asan %t.asan-area | %FileCheck %s
-// RUN: %gcc -O1 -g -fsanitize=thread -I%runtime_include %s %runtime_include/kcov_rt.c \
+// RUN: %gcc -O1 -g -fsanitize=thread -I%runtime_include -I%src_root/include %s %runtime_include/kcov_rt.c \
 // RUN:   %t.workload.o -lpthread -o %t.tsan
 // RUN: env TSAN_OPTIONS=halt_on_error=1 %t.tsan %t.tsan-area | %FileCheck %s
 //
 // The decoder with ASan+UBSan on what the threads recorded:
 // RUN: %gcc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-// RUN:   %runtime_include/kcov-ext.c %runtime_include/kcov_decode.c %runtime_include/kcov_map.c \
-// RUN:   %runtime_include/kcov_symbols.c \
-// RUN:   -I%runtime_include -ldw -lelf -o %t.kcov-ext-asan
+// RUN:   -DKCOV_EXT_VERSION='"asan"' %decoder_include %cli_src/*.c %decoder_src/*.c \
+// RUN:   -ldw -lelf -lstdc++ -o %t.kcov-ext-asan
 // RUN: %t.kcov-ext-asan stats %t.plain-area --exe %t.plain | %FileCheck %s --check-prefix=STATS
 // RUN: %t.kcov-ext-asan tree %t.asan-area --exe %t.asan | %FileCheck %s --check-prefix=TREE
 // RUN: %t.kcov-ext-asan folded %t.tsan-area --exe %t.tsan | %FileCheck %s --check-prefix=FOLDED

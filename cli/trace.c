@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * trace and speedscope: the calls as a timeline for trace viewers, with
+ * the record index as the clock (a call "lasts" as many records as it and
+ * its callees made).
+ *
+ * trace: Chrome's trace-event JSON (Perfetto, chrome://tracing): a "B"
+ * event at each entry and an "E" event at each return, nesting exactly.
+ * A frame closed by resynchronising ends at the record that proved it
+ * gone; frames open at the end end at the last record. Exits of calls
+ * made before the trace began have no "B" and are left out.
+ *
+ * speedscope: speedscope's evented profile (https://www.speedscope.app
+ * file format): "O" and "C" events on a shared table of frames. Events
+ * are written as the records stream by, the frame table last.
+ */
+#include <stdlib.h>
+
+#include "kcov-ext.h"
+
+void json_string(FILE *out, const char *s)
+{
+	putc('"', out);
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			putc(c, out);
+	}
+	putc('"', out);
+}
+
+static struct {
+	uint64_t events;
+	uint32_t *frames;	/* speedscope frame -> fn */
+	uint32_t nframes, frames_cap;
+	uint32_t *stack;	/* open calls' fns */
+	uint32_t depth, stack_cap;
+} trace;
+
+static void push(uint32_t fn)
+{
+	if (trace.depth == trace.stack_cap) {
+		trace.stack_cap = trace.stack_cap ? 2 * trace.stack_cap : 256;
+		trace.stack = xrealloc(trace.stack, trace.stack_cap * sizeof(*trace.stack));
+	}
+	trace.stack[trace.depth++] = fn;
+}
+
+static void chrome_begin(struct cli *cli)
+{
+	printf("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"kcov-ext %s\",\"clock\":\"record index\",\"area\":",
+	       kcov_ext_version());
+	json_string(stdout, cli->file);
+	printf("},\"traceEvents\":[\n");
+}
+
+static void chrome_event(struct cli *cli, uint32_t fn, char phase, uint64_t ts)
+{
+	printf("%s{\"name\":", trace.events++ ? ",\n" : "");
+	json_string(stdout, cli_fn(cli, fn)->name);
+	printf(",\"cat\":\"kcov\",\"ph\":\"%c\",\"ts\":%llu,\"pid\":%llu,\"tid\":%llu}", phase,
+	       (unsigned long long)ts, (unsigned long long)(cli->pid ? cli->pid : 1),
+	       (unsigned long long)(cli->tid ? cli->tid : 1));
+}
+
+static void chrome_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
+{
+	(void)pc;
+	trace.depth = depth;
+	push(fn);
+	chrome_event(cli, fn, 'B', cli_position(cli));
+}
+
+static void chrome_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
+{
+	(void)exit_pc;
+	trace.depth = depth;
+	chrome_event(cli, fn, 'E', cli_position(cli));
+}
+
+static void chrome_end(struct cli *cli, const struct kcov_walk_stats *stats)
+{
+	(void)stats;
+	while (trace.depth) {
+		trace.depth--;
+		chrome_event(cli, trace.stack[trace.depth], 'E', cli->records);
+	}
+	printf("\n]}\n");
+	free(trace.stack);
+}
+
+const struct view trace_view = {
+	.name = "trace",
+	.help = "Chrome trace-event JSON (Perfetto): B/E events, record index as time",
+	.needs_calls = true,
+	.begin = chrome_begin,
+	.enter = chrome_enter,
+	.leave = chrome_leave,
+	.end = chrome_end,
+};
+
+static void speedscope_begin(struct cli *cli)
+{
+	printf("{\"$schema\":\"https://www.speedscope.app/file-format-schema.json\",\"exporter\":\"kcov-ext %s\",\"name\":",
+	       kcov_ext_version());
+	json_string(stdout, cli->file);
+	printf(",\"activeProfileIndex\":0,\"profiles\":[{\"type\":\"evented\",\"name\":");
+	json_string(stdout, cli->file);
+	printf(",\"unit\":\"none\",\"startValue\":0,\"events\":[\n");
+}
+
+static void speedscope_event(struct cli *cli, uint32_t fn, char type, uint64_t at)
+{
+	struct function *f = cli_fn(cli, fn);
+
+	if (!f->frame) {
+		if (trace.nframes == trace.frames_cap) {
+			trace.frames_cap = trace.frames_cap ? 2 * trace.frames_cap : 1024;
+			trace.frames = xrealloc(trace.frames, trace.frames_cap * sizeof(*trace.frames));
+		}
+		trace.frames[trace.nframes++] = fn;
+		f->frame = trace.nframes;
+	}
+	printf("%s{\"type\":\"%c\",\"frame\":%u,\"at\":%llu}", trace.events++ ? ",\n" : "",
+	       type, f->frame - 1, (unsigned long long)at);
+}
+
+static void speedscope_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
+{
+	(void)pc;
+	trace.depth = depth;
+	push(fn);
+	speedscope_event(cli, fn, 'O', cli_position(cli));
+}
+
+static void speedscope_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
+{
+	(void)exit_pc;
+	trace.depth = depth;
+	speedscope_event(cli, fn, 'C', cli_position(cli));
+}
+
+static void speedscope_end(struct cli *cli, const struct kcov_walk_stats *stats)
+{
+	(void)stats;
+	while (trace.depth) {
+		trace.depth--;
+		speedscope_event(cli, trace.stack[trace.depth], 'C', cli->records);
+	}
+	printf("\n],\"endValue\":%llu}],\"shared\":{\"frames\":[", (unsigned long long)cli->records);
+	for (uint32_t i = 0; i < trace.nframes; i++) {
+		printf("%s{\"name\":", i ? "," : "");
+		json_string(stdout, cli_fn(cli, trace.frames[i])->name);
+		printf("}");
+	}
+	printf("]}}\n");
+	free(trace.stack);
+	free(trace.frames);
+}
+
+const struct view speedscope_view = {
+	.name = "speedscope",
+	.help = "speedscope's evented JSON profile, record index as time",
+	.needs_calls = true,
+	.begin = speedscope_begin,
+	.enter = speedscope_enter,
+	.leave = speedscope_leave,
+	.end = speedscope_end,
+};

@@ -2,6 +2,8 @@
 #   make demo    install dependencies if missing, build, run the example
 #   make check   install dependencies if missing, build, run every test
 #   make bench   measure what the hooks cost (tables + build/bench/bench.json)
+#   make bench-decoder  the decoder on a 100-million-record area (about 5
+#                minutes; 1 GB in build/bench-decoder)
 #   make check-kernel  the KCOV_TRACE_PC_EXT series for Linux 7.2: check the
 #                patches, build the kernel with GCC 16 (in-tree plugin),
 #                clang 23 (native option) and clang 19 (pass plugin), boot
@@ -37,7 +39,7 @@ FUZZ_SECONDS ?= 600
 TOOLCHAINS ?= unstable trixie
 SEEDS_PER_COMPILER ?= 370
 
-.PHONY: all deps configure build check check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
+.PHONY: all deps browser-deps configure build check bench-decoder check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
 	check-toolchains check-long-toolchains install clean
 
 all: build
@@ -51,7 +53,11 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-check: build
+# The browser tests of the viewers' output need Chromium and speedscope.
+browser-deps:
+	@scripts/install-browser-deps
+
+check: build browser-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 check-long: build
@@ -118,6 +124,11 @@ check-kernel-scale: build
 
 bench: build
 	runtime/bench/run-bench $(BUILD_DIR) $(BUILD_DIR)/bench
+
+# The decoder on a 100-million-record area: records per second and peak
+# memory of each view, instructions per record of the signal walk.
+bench-decoder: build
+	decoder/bench/run-decode-bench $(BUILD_DIR) $(BUILD_DIR)/bench-decoder
 
 clean:
 	rm -rf $(BUILD_DIR)

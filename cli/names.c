@@ -15,7 +15,6 @@
 /* The Itanium C++ ABI's demangler, from libstdc++. */
 char *__cxa_demangle(const char *mangled, char *out, size_t *length, int *status);
 
-
 /* A cache from PC to function; functions numbered from 1. */
 struct pc_slot {
 	uint64_t pc;
@@ -23,7 +22,8 @@ struct pc_slot {
 };
 
 /* A direct-mapped cache of recent PCs in front of the table: it fits L2. */
-#define RECENT	(1 << 14)
+#define RECENT_BITS	14
+#define RECENT		(1 << RECENT_BITS)
 
 /* Up to this many PCs that do not fit the symbols are shown. */
 #define MISFIT_EXAMPLES 3
@@ -216,7 +216,7 @@ static __attribute__((noinline)) uint32_t lookup(struct cli *cli, uint64_t pc,
 
 static inline uint32_t function_of(struct cli *cli, uint64_t pc)
 {
-	struct pc_slot *recent = &names.recent[(pc ^ pc >> 12) & (RECENT - 1)];
+	struct pc_slot *recent = &names.recent[(pc * 0x9e3779b97f4a7c15ULL) >> (64 - RECENT_BITS)];
 
 	if (recent->pc == pc && recent->fn)
 		return recent->fn;
@@ -281,10 +281,14 @@ void cli_check_fit(struct cli *cli, struct kcov_area *area)
 	kcov_area_rewind(area);
 	while ((n = kcov_area_read(area, &records)) > 0) {
 		for (long i = 0; i < n; i++) {
+			uint64_t r = records[i], type = r >> KCOV_RECORD_TYPE_SHIFT;
+
 			if (!cli->ext)
-				cli_function_of(cli, records[i]);
-			else if (kcov_record_type(records[i]) != KCOV_REC_UNKNOWN)
-				cli_function_of(cli, kcov_record_ip(records[i]));
+				function_of(cli, r);
+			else if (type == KCOV_RECORDFLAG_TYPE_NORMAL >> KCOV_RECORD_TYPE_SHIFT ||
+				 type == KCOV_RECORDFLAG_TYPE_ENTRY >> KCOV_RECORD_TYPE_SHIFT ||
+				 type == KCOV_RECORDFLAG_TYPE_EXIT >> KCOV_RECORD_TYPE_SHIFT)
+				function_of(cli, r & KCOV_RECORD_IP_MASK);
 		}
 	}
 	if (n < 0)
@@ -314,7 +318,7 @@ static void walk_classic(struct cli *cli, struct kcov_area *area, struct kcov_wa
 	kcov_area_rewind(area);
 	while ((n = kcov_area_read(area, &records)) > 0) {
 		for (long i = 0; i < n; i++, names.classic_position++) {
-			uint32_t fn = cli_function_of(cli, records[i]);
+			uint32_t fn = function_of(cli, records[i]);
 
 			stats->normal++;
 			cli_fn(cli, fn)->self++;
@@ -340,8 +344,10 @@ static void walk_ext(struct cli *cli, struct kcov_area *area, struct kcov_walk_s
 		ops.leave = on_leave;
 	if (cli->view->block)
 		ops.block = on_block;
-	if (cli->view == &stats_view && !cli->opt.top)
-		ops.leave = NULL, ops.block = NULL;
+	if (cli->view == &stats_view && !cli->opt.top) {
+		ops.leave = NULL;
+		ops.block = NULL;
+	}
 	/* Without symbols no exit can be told from another: trust them all. */
 	if (cli->syms)
 		ops.function = on_function;
@@ -356,7 +362,6 @@ static void walk_ext(struct cli *cli, struct kcov_area *area, struct kcov_walk_s
 		cli_read_error(cli);
 	kcov_walk_stats(cli->walk, stats);
 }
-
 
 void cli_walk(struct cli *cli, struct kcov_area *area, struct kcov_walk_stats *stats)
 {

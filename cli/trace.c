@@ -7,7 +7,7 @@
  * trace: Chrome's trace-event JSON (Perfetto, chrome://tracing): a "B"
  * event at each entry and an "E" event at each return, nesting exactly.
  * A frame closed by resynchronising ends at the record that proved it
- * gone; frames open at the end end at the last record. Exits of calls
+ * gone; frames still open at the end close at the last record. Exits of calls
  * made before the trace began have no "B" and are left out.
  *
  * speedscope: speedscope's evented profile (https://www.speedscope.app

@@ -14,6 +14,7 @@
  * file format): "O" and "C" events on a shared table of frames. Events
  * are written as the records stream by, the frame table last.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "kcov-ext.h"
@@ -51,16 +52,38 @@ static void push(uint32_t fn)
 	trace.stack[trace.depth++] = fn;
 }
 
-static void chrome_begin(struct cli *cli)
+/* Both formats: an open (B, O) or a close (E, C) of FN at AT. */
+static void (*event)(struct cli *cli, uint32_t fn, bool open, uint64_t at);
+
+static void timeline_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
 {
-	printf("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"kcov-ext %s\",\"clock\":\"record index\",\"area\":",
-	       kcov_ext_version());
-	json_string(stdout, cli->file);
-	printf("},\"traceEvents\":[\n");
+	(void)pc;
+	trace.depth = depth;
+	push(fn);
+	event(cli, fn, true, cli_position(cli));
 }
 
-static void chrome_event(struct cli *cli, uint32_t fn, char phase, uint64_t ts)
+static void timeline_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
 {
+	(void)exit_pc;
+	trace.depth = depth;
+	event(cli, fn, false, cli_position(cli));
+}
+
+/* Calls still open at the end close at the last record. */
+static void close_open_calls(struct cli *cli)
+{
+	while (trace.depth) {
+		trace.depth--;
+		event(cli, trace.stack[trace.depth], false, cli->records);
+	}
+	free(trace.stack);
+}
+
+static void chrome_event(struct cli *cli, uint32_t fn, bool open, uint64_t ts)
+{
+	char phase = open ? 'B' : 'E';
+
 	printf("%s{\"name\":", trace.events++ ? ",\n" : "");
 	json_string(stdout, cli_fn(cli, fn)->name);
 	printf(",\"cat\":\"kcov\",\"ph\":\"%c\",\"ts\":%llu,\"pid\":%llu,\"tid\":%llu}", phase,
@@ -68,30 +91,20 @@ static void chrome_event(struct cli *cli, uint32_t fn, char phase, uint64_t ts)
 	       (unsigned long long)(cli->tid ? cli->tid : 1));
 }
 
-static void chrome_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
+static void chrome_begin(struct cli *cli)
 {
-	(void)pc;
-	trace.depth = depth;
-	push(fn);
-	chrome_event(cli, fn, 'B', cli_position(cli));
-}
-
-static void chrome_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
-{
-	(void)exit_pc;
-	trace.depth = depth;
-	chrome_event(cli, fn, 'E', cli_position(cli));
+	event = chrome_event;
+	printf("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"kcov-ext %s\",\"clock\":\"record index\",\"area\":",
+	       kcov_ext_version());
+	json_string(stdout, cli->file);
+	printf("},\"traceEvents\":[\n");
 }
 
 static void chrome_end(struct cli *cli, const struct kcov_walk_stats *stats)
 {
 	(void)stats;
-	while (trace.depth) {
-		trace.depth--;
-		chrome_event(cli, trace.stack[trace.depth], 'E', cli->records);
-	}
+	close_open_calls(cli);
 	printf("\n]}\n");
-	free(trace.stack);
 }
 
 const struct view trace_view = {
@@ -99,24 +112,15 @@ const struct view trace_view = {
 	.help = "Chrome trace-event JSON (Perfetto): B/E events, record index as time",
 	.needs_calls = true,
 	.begin = chrome_begin,
-	.enter = chrome_enter,
-	.leave = chrome_leave,
+	.enter = timeline_enter,
+	.leave = timeline_leave,
 	.end = chrome_end,
 };
 
-static void speedscope_begin(struct cli *cli)
-{
-	printf("{\"$schema\":\"https://www.speedscope.app/file-format-schema.json\",\"exporter\":\"kcov-ext %s\",\"name\":",
-	       kcov_ext_version());
-	json_string(stdout, cli->file);
-	printf(",\"activeProfileIndex\":0,\"profiles\":[{\"type\":\"evented\",\"name\":");
-	json_string(stdout, cli->file);
-	printf(",\"unit\":\"none\",\"startValue\":0,\"events\":[\n");
-}
-
-static void speedscope_event(struct cli *cli, uint32_t fn, char type, uint64_t at)
+static void speedscope_event(struct cli *cli, uint32_t fn, bool open, uint64_t at)
 {
 	struct function *f = cli_fn(cli, fn);
+	char type = open ? 'O' : 'C';
 
 	if (!f->frame) {
 		if (trace.nframes == trace.frames_cap) {
@@ -130,28 +134,21 @@ static void speedscope_event(struct cli *cli, uint32_t fn, char type, uint64_t a
 	       type, f->frame - 1, (unsigned long long)at);
 }
 
-static void speedscope_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
+static void speedscope_begin(struct cli *cli)
 {
-	(void)pc;
-	trace.depth = depth;
-	push(fn);
-	speedscope_event(cli, fn, 'O', cli_position(cli));
-}
-
-static void speedscope_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
-{
-	(void)exit_pc;
-	trace.depth = depth;
-	speedscope_event(cli, fn, 'C', cli_position(cli));
+	event = speedscope_event;
+	printf("{\"$schema\":\"https://www.speedscope.app/file-format-schema.json\",\"exporter\":\"kcov-ext %s\",\"name\":",
+	       kcov_ext_version());
+	json_string(stdout, cli->file);
+	printf(",\"activeProfileIndex\":0,\"profiles\":[{\"type\":\"evented\",\"name\":");
+	json_string(stdout, cli->file);
+	printf(",\"unit\":\"none\",\"startValue\":0,\"events\":[\n");
 }
 
 static void speedscope_end(struct cli *cli, const struct kcov_walk_stats *stats)
 {
 	(void)stats;
-	while (trace.depth) {
-		trace.depth--;
-		speedscope_event(cli, trace.stack[trace.depth], 'C', cli->records);
-	}
+	close_open_calls(cli);
 	printf("\n],\"endValue\":%llu}],\"shared\":{\"frames\":[", (unsigned long long)cli->records);
 	for (uint32_t i = 0; i < trace.nframes; i++) {
 		printf("%s{\"name\":", i ? "," : "");
@@ -159,7 +156,6 @@ static void speedscope_end(struct cli *cli, const struct kcov_walk_stats *stats)
 		printf("}");
 	}
 	printf("]}}\n");
-	free(trace.stack);
 	free(trace.frames);
 }
 
@@ -168,7 +164,7 @@ const struct view speedscope_view = {
 	.help = "speedscope's evented JSON profile, record index as time",
 	.needs_calls = true,
 	.begin = speedscope_begin,
-	.enter = speedscope_enter,
-	.leave = speedscope_leave,
+	.enter = timeline_enter,
+	.leave = timeline_leave,
 	.end = speedscope_end,
 };

@@ -331,7 +331,10 @@ int main(int argc, char **argv)
 		cli_check_fit(&cli, &area);
 
 	if (cli.view->run) {
-		status |= cli.view->run(&cli, &area);
+		int run_status = cli.view->run(&cli, &area);
+
+		if (run_status > status)
+			status = run_status;
 		goto out;
 	}
 	if (cli.view->begin)

@@ -42,6 +42,7 @@ struct kcov_walk {
 	uint64_t position;
 	uint32_t prev_exit_fn;	/* the previous record was an exit of it */
 };
+
 static uint32_t function_of(struct kcov_walk *w, uint64_t pc)
 {
 	return w->ops->function ? w->ops->function(w->ctx, pc) : 0;

@@ -39,18 +39,7 @@ static struct {
 	uint64_t events;
 	uint32_t *frames;	/* speedscope frame -> fn */
 	uint32_t nframes, frames_cap;
-	uint32_t *stack;	/* open calls' fns */
-	uint32_t depth, stack_cap;
 } trace;
-
-static void push(uint32_t fn)
-{
-	if (trace.depth == trace.stack_cap) {
-		trace.stack_cap = trace.stack_cap ? 2 * trace.stack_cap : 256;
-		trace.stack = xrealloc(trace.stack, trace.stack_cap * sizeof(*trace.stack));
-	}
-	trace.stack[trace.depth++] = fn;
-}
 
 /* Both formats: an open (B, O) or a close (E, C) of FN at AT. */
 static void (*event)(struct cli *cli, uint32_t fn, bool open, uint64_t at);
@@ -58,26 +47,25 @@ static void (*event)(struct cli *cli, uint32_t fn, bool open, uint64_t at);
 static void timeline_enter(struct cli *cli, uint32_t fn, uint64_t pc, unsigned int depth)
 {
 	(void)pc;
-	trace.depth = depth;
-	push(fn);
+	(void)depth;
 	event(cli, fn, true, cli_position(cli));
 }
 
 static void timeline_leave(struct cli *cli, uint32_t fn, uint64_t exit_pc, unsigned int depth)
 {
 	(void)exit_pc;
-	trace.depth = depth;
+	(void)depth;
 	event(cli, fn, false, cli_position(cli));
 }
 
-/* Calls still open at the end close at the last record. */
+/* The calls the walk still has open close at the last record. */
 static void close_open_calls(struct cli *cli)
 {
-	while (trace.depth) {
-		trace.depth--;
-		event(cli, trace.stack[trace.depth], false, cli->records);
-	}
-	free(trace.stack);
+	size_t depth;
+	const struct kcov_frame *stack = kcov_walk_stack(cli->walk, &depth);
+
+	while (depth--)
+		event(cli, cli_function_of(cli, stack[depth].pc), false, cli->records);
 }
 
 static void chrome_event(struct cli *cli, uint32_t fn, bool open, uint64_t ts)

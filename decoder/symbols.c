@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kcov_cold.h"
 #include "kcov_ext.h"
 
 /* Kernel records lose the top byte of the PC to the record type. */
@@ -125,30 +126,33 @@ static int by_name(const void *a, const void *b)
 }
 
 /*
- * GCC moves a function's unlikely blocks to "NAME.cold" (or
- * "NAME.cold.N"): they are part of NAME, the same function for matching
- * entries and exits. Sort the table, and point each cold part at NAME.
+ * A cold part of NAME (kcov_cold.h) is NAME, the same function for
+ * matching entries and exits. Sort the table, and point each cold part at
+ * the symbol NAME: looked up among the symbols that are no cold part, as
+ * the parts' names become NAME too.
  */
 static int finish_module(struct kcov_module *m)
 {
 	struct kcov_symbol **index;
+	size_t functions = 0;
 
 	qsort(m->syms, m->count, sizeof(m->syms[0]), by_start);
 	index = malloc(m->count * sizeof(*index) + 1);
 	if (!index)
 		return -1;
 	for (size_t i = 0; i < m->count; i++)
-		index[i] = &m->syms[i];
-	qsort(index, m->count, sizeof(*index), by_name);
+		if (!kcov_cold_base_len(m->syms[i].name))
+			index[functions++] = &m->syms[i];
+	qsort(index, functions, sizeof(*index), by_name);
 	for (size_t i = 0; i < m->count; i++) {
 		struct kcov_symbol *sym = &m->syms[i], key, *keyp = &key, **parent;
-		char *cold = strstr(sym->name, ".cold");
+		size_t len = kcov_cold_base_len(sym->name);
 
-		if (!cold || cold == sym->name)
+		if (!len)
 			continue;
-		*cold = '\0';
+		sym->name[len] = '\0';
 		key.name = sym->name;
-		parent = bsearch(&keyp, index, m->count, sizeof(*index), by_name);
+		parent = bsearch(&keyp, index, functions, sizeof(*index), by_name);
 		/* No symbol NAME: the part stands alone, named NAME. */
 		if (parent)
 			sym->function = (*parent)->start;

@@ -28,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kcov_cold.h"
+
 #define HOOK_PREFIX	"__sanitizer_cov_"
 #define ENTRY_HOOK	"__sanitizer_cov_trace_pc_entry"
 #define EXIT_HOOK	"__sanitizer_cov_trace_pc_exit"
@@ -95,9 +97,7 @@ static void strip_symbol(char *sym)
 
 static bool is_cold_part(const char *name)
 {
-	const char *p = strstr(name, ".cold");
-
-	return p && (p[5] == '\0' || p[5] == '.');
+	return kcov_cold_base_len(name) != 0;
 }
 
 /*
@@ -106,10 +106,12 @@ static bool is_cold_part(const char *name)
  */
 static size_t base_name_length(const char *name)
 {
-	const char *p = strstr(name, ".cold");
+	size_t len = kcov_cold_base_len(name);
+	const char *p;
 
-	if (!p)
-		p = strchr(name, '@');
+	if (len)
+		return len;
+	p = strchr(name, '@');
 	return p ? (size_t)(p - name) : strlen(name);
 }
 

@@ -53,6 +53,8 @@
 #include <unistd.h>
 #include <unwind.h>
 
+#include "kcov_cold.h"
+
 #define PC_SLOTS	(1 << 20)	/* distinct hook PCs, process-wide */
 #define LOCAL_SLOTS	4096		/* per-thread cache in front of them */
 #define MISMATCH_SLOTS	64		/* distinct mismatches reported */
@@ -208,7 +210,8 @@ static const struct function *symbolize(uintptr_t pc)
 	Dwfl_Module *module = module_of(pc - 1);
 	const char *name = NULL;
 	Dwarf_Addr start = 0;
-	char buf[1024], *cold;
+	char buf[1024];
+	size_t len;
 
 	if (!module) {
 		/* Loaded since the last look: look again. */
@@ -220,9 +223,9 @@ static const struct function *symbolize(uintptr_t pc)
 		dwfl_module_info(module, NULL, &start, NULL, NULL, NULL, NULL, NULL);
 	}
 	snprintf(buf, sizeof(buf), "%s", name ? name : "??");
-	cold = strstr(buf, ".cold");
-	if (cold && cold != buf)
-		*cold = '\0';
+	len = kcov_cold_base_len(buf);
+	if (len)
+		buf[len] = '\0';
 	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "@%llx",
 		 (unsigned long long)start);
 	return intern(buf);

@@ -31,7 +31,10 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Support/Debug.h"
+#include "llvm/IR/PassInstrumentation.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Instrumentation/SanitizerCoverage.h"
 #include "llvm/Transforms/Utils/EscapeEnumerator.h"
 
 // LLVM 22 moved the pass plugin interface (and raised its API version).
@@ -50,10 +53,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <memory>
 
 using namespace llvm;
 
-#define DEBUG_TYPE "kcov-ext"
+// What -fplugin-arg-kcov_ext-verbose says for GCC: one line per
+// instrumented function on stderr. opt: -kcov-ext-verbose, or the pass
+// parameter -passes='kcov-ext<verbose>'; clang: -mllvm -kcov-ext-verbose.
+static cl::opt<bool>
+    ClVerbose("kcov-ext-verbose",
+              cl::desc("kcov-ext: print each instrumented function and how "
+                       "(entry replaced or added, number of exits)"),
+              cl::Hidden, cl::init(false));
 
 static const char KcovExtPassName[] = "kcov-ext";
 static const char KcovExtEntryName[] = "__sanitizer_cov_trace_pc_entry";
@@ -95,7 +106,9 @@ enum class SancovTrace {
 
 class KcovExt {
 public:
-  explicit KcovExt(bool SancovScheduled) : SancovScheduled(SancovScheduled) {}
+  KcovExt(bool SancovScheduled, bool Verbose,
+          function_ref<DominatorTree &(Function &)> GetDT)
+      : SancovScheduled(SancovScheduled), Verbose(Verbose), GetDT(GetDT) {}
   bool instrumentModule(Module &M);
 
 private:
@@ -108,8 +121,10 @@ private:
   unsigned injectExits(Function &F);
   bool getHooks(Module &M);
 
-  /// sancov ran before this pass in the same pipeline.
+  /// sancov ran on this module before this pass.
   bool SancovScheduled;
+  bool Verbose;
+  function_ref<DominatorTree &(Function &)> GetDT;
   FunctionCallee EntryHook;
   FunctionCallee ExitHook;
 };
@@ -201,7 +216,7 @@ CallInst *KcovExt::findSancovEntryCall(Function &F) const {
   if (Calls.empty())
     return nullptr;
 
-  DominatorTree DT(F);
+  DominatorTree &DT = GetDT(F);
   for (CallInst *Candidate : Calls) {
     auto Dominates = [&](Instruction *Other) {
       return DT.dominates(Candidate, Other);
@@ -350,11 +365,11 @@ bool KcovExt::instrumentModule(Module &M) {
     EntryKind Entry = injectEntry(*F, SancovRan);
     if (Entry == EntryKind::Skipped)
       continue;
-    [[maybe_unused]] unsigned Exits = injectExits(*F);
-    LLVM_DEBUG(dbgs() << "kcov-ext: instrument " << F->getName() << ": entry "
-                      << (Entry == EntryKind::Replaced ? "replaced trace_pc"
-                                                       : "added")
-                      << ", " << Exits << " exits\n");
+    unsigned Exits = injectExits(*F);
+    if (Verbose)
+      errs() << "kcov-ext: instrument " << F->getName() << "(): entry "
+             << (Entry == EntryKind::Replaced ? "replaced trace_pc" : "added")
+             << ", " << Exits << (Exits == 1 ? " exit\n" : " exits\n");
     Changed = true;
   }
   return Changed;
@@ -362,59 +377,99 @@ bool KcovExt::instrumentModule(Module &M) {
 
 namespace {
 
+/// What one PassBuilder's callbacks share: whether sancov ran since
+/// kcov-ext last did, and whether the OptimizerLast callback is in.
+struct KcovExtState {
+  bool SancovRan = false;
+  bool SancovSeen = false;
+  bool OptimizerLastRegistered = false;
+};
+
 struct KcovExtPass : PassInfoMixin<KcovExtPass> {
-  explicit KcovExtPass(bool SancovScheduled)
-      : SancovScheduled(SancovScheduled) {}
-  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
-    return KcovExt(SancovScheduled).instrumentModule(M)
-               ? PreservedAnalyses::none()
-               : PreservedAnalyses::all();
+  KcovExtPass(std::shared_ptr<KcovExtState> State, bool Verbose)
+      : State(std::move(State)), Verbose(Verbose || ClVerbose) {}
+
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
+    FunctionAnalysisManager &FAM =
+        MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    auto GetDT = [&FAM](Function &F) -> DominatorTree & {
+      return FAM.getResult<DominatorTreeAnalysis>(F);
+    };
+    // Without pass instrumentation there is no telling whether sancov ran:
+    // then follow what it left in the IR.
+    bool SancovRan = State && State->SancovRan;
+    if (State)
+      State->SancovRan = false;
+    if (!KcovExt(SancovRan, Verbose, GetDT).instrumentModule(M))
+      return PreservedAnalyses::all();
+    // Entry hooks replace calls; exit hooks come with new blocks and
+    // invokes: nothing about the functions' CFGs is preserved.
+    return PreservedAnalyses::none();
   }
   // Runs on optnone (-O0) functions too: instrumentation is not optional.
   static bool isRequired() { return true; }
 
-  bool SancovScheduled;
+  std::shared_ptr<KcovExtState> State;
+  bool Verbose;
 };
 
 } // namespace
 
-/// Whether sancov is already in MPM. Then it alone decides which functions
-/// get coverage, even when it instruments nothing in this module (an allow
-/// list that matches none of its functions): the IR would not tell.
-static bool pipelineHasSancov(ModulePassManager &MPM) {
-  std::string Pipeline;
-  raw_string_ostream OS(Pipeline);
-  MPM.printPipeline(OS, [](StringRef ClassName) { return ClassName; });
-  return StringRef(OS.str()).contains("SanitizerCoverage");
+/// Whether sancov ran on the module since kcov-ext last did: pass
+/// instrumentation tells each pass that runs, by its class's name(). Then
+/// sancov alone decides which functions get coverage, even when it
+/// instrumented nothing in this module (an allow list that matches none
+/// of its functions): the IR would not tell.
+static void watchForSancov(PassBuilder &PB,
+                           const std::shared_ptr<KcovExtState> &State) {
+  PassInstrumentationCallbacks *PIC = PB.getPassInstrumentationCallbacks();
+  if (!PIC)
+    return;
+  State->SancovSeen = true;
+#if LLVM_VERSION_MAJOR >= 16
+  StringRef SancovName = SanitizerCoveragePass::name();
+#else
+  StringRef SancovName = ModuleSanitizerCoveragePass::name();
+#endif
+  PIC->registerBeforeNonSkippedPassCallback(
+      [State, SancovName](StringRef PassID, Any) {
+        if (PassID == SancovName)
+          State->SancovRan = true;
+      });
 }
 
 /// clang loads pass plugins before it registers its own sanitizer
 /// callbacks, so a plugin's OptimizerLast callback runs before sancov, at
 /// every -O level. A PipelineStart callback runs when the pipeline is
 /// built, after clang registered sancov: registering the OptimizerLast
-/// callback from there puts kcov-ext after sancov.
+/// callback from there puts kcov-ext after sancov. Each PassBuilder gets
+/// its own state: nothing is shared between pipelines of one process.
 static void registerKcovExt(PassBuilder &PB) {
+  auto State = std::make_shared<KcovExtState>();
+  watchForSancov(PB, State);
   PB.registerPipelineParsingCallback(
-      [](StringRef Name, ModulePassManager &MPM,
-         ArrayRef<PassBuilder::PipelineElement>) {
-        if (Name != KcovExtPassName)
+      [State](StringRef Name, ModulePassManager &MPM,
+              ArrayRef<PassBuilder::PipelineElement>) {
+        bool Verbose = Name == "kcov-ext<verbose>";
+        if (Name != KcovExtPassName && !Verbose)
           return false;
-        MPM.addPass(KcovExtPass(pipelineHasSancov(MPM)));
+        MPM.addPass(KcovExtPass(State->SancovSeen ? State : nullptr, Verbose));
         return true;
       });
   PB.registerPipelineStartEPCallback(
-      [&PB](ModulePassManager &, OptimizationLevel) {
-        static bool Registered;
-        if (Registered)
+      [&PB, State](ModulePassManager &, OptimizationLevel) {
+        if (State->OptimizerLastRegistered)
           return;
-        Registered = true;
+        State->OptimizerLastRegistered = true;
         PB.registerOptimizerLastEPCallback(
 #if LLVM_VERSION_MAJOR >= 20
-            [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
+            [State](ModulePassManager &MPM, OptimizationLevel,
+                    ThinOrFullLTOPhase) {
 #else
-            [](ModulePassManager &MPM, OptimizationLevel) {
+            [State](ModulePassManager &MPM, OptimizationLevel) {
 #endif
-              MPM.addPass(KcovExtPass(pipelineHasSancov(MPM)));
+              MPM.addPass(
+                  KcovExtPass(State->SancovSeen ? State : nullptr, false));
             });
       });
 }

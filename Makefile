@@ -1,6 +1,18 @@
 # Convenience entry points; the build itself is CMake (build/).
-#   make demo    install dependencies if missing, build, run the example
-#   make check   install dependencies if missing, build, run every test
+#   make / make build   configure and build in build/; installs nothing and
+#                writes nothing outside the work tree (a missing package is
+#                a configure error naming scripts/install-deps)
+#   make demo    install what the demo needs if missing (scripts/install-deps
+#                --demo), build (chatter in build/demo-build.log), run the
+#                example
+#   make check   install what the tests need if missing, build, run every
+#                test (including the shellcheck lint)
+#   make package the Debian package, build/kcov-ext_<version>_amd64.deb
+#   make check-package  install that package into a fresh Debian 12 root,
+#                build and decode the example there with GCC 12 and clang
+#                14, ccache and distcc checks, remove it, check that
+#                nothing is left (about 6 minutes; the base root is cached
+#                in /var/cache/kcov-ext/roots)
 #   make bench   measure what the hooks cost (tables + build/bench/bench.json)
 #   make bench-decoder  the decoder on a 100-million-record area (about 5
 #                minutes; 1 GB in build/bench-decoder)
@@ -30,7 +42,8 @@
 #                of the 16 compilers (5,920; about 13 % are skipped because
 #                the reference runs over 2 s; about 80 minutes)
 #   make install install the GCC plugins into each GCC's plugin directory,
-#                the rest under /usr/local
+#                the rest under /usr/local (PREFIX=...)
+#   make uninstall  remove every file make install wrote
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?=
@@ -39,33 +52,47 @@ FUZZ_SECONDS ?= 600
 TOOLCHAINS ?= unstable trixie
 SEEDS_PER_COMPILER ?= 370
 
-.PHONY: all deps browser-deps configure build check bench-decoder check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
+.PHONY: all deps demo-deps browser-deps configure build check package check-package uninstall bench-decoder check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
 	check-toolchains check-long-toolchains install clean
 
 all: build
 
-deps:
-	@scripts/install-deps
+PREFIX ?= /usr/local
 
-configure: deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+deps:
+	@scripts/install-deps --all
+
+demo-deps:
+	@scripts/install-deps --demo
+
+configure:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCMAKE_INSTALL_PREFIX=$(PREFIX)
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# What only the tests and the benchmarks use: the runtime's other designs,
+# the benchmark binaries (not part of "all", never installed).
+build-tests: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target kcov-ext-test-deps
 
 # The browser tests of the viewers' output need Chromium and speedscope.
 browser-deps:
 	@scripts/install-browser-deps
 
-check: build browser-deps
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+check: deps browser-deps
+	$(MAKE) build-tests
+	cd $(BUILD_DIR) && ctest --no-tests=error --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
-check-long: build
+check-long: deps
+	$(MAKE) build-tests
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --seeds $(SEEDS) \
 		--work $(BUILD_DIR)/csmith-long
 	scripts/fuzz-decoder $(BUILD_DIR) $(FUZZ_SECONDS)
 
-check-real: build
+check-real: deps
+	$(MAKE) build
 	scripts/check-real --build $(BUILD_DIR)
 
 check-toolchains: deps
@@ -73,7 +100,8 @@ check-toolchains: deps
 
 # Disjoint seed ranges: host (GCC 11, 12, clang 14, 15, 16, 19), unstable
 # (GCC 13-16, clang 21-23, clang 23's native flag), trixie (clang 17, 18).
-check-long-toolchains: build
+check-long-toolchains: deps
+	$(MAKE) build
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --compilers all --rotate --timeout 2 \
 		--first 1 --seeds $$((6 * $(SEEDS_PER_COMPILER))) \
 		--work $(BUILD_DIR)/csmith-rotate/host
@@ -85,8 +113,22 @@ check-long-toolchains: build
 install: build
 	cmake --install $(BUILD_DIR)
 
-demo: install
+# The files make install wrote, as CMake listed them; then the directories
+# it created that are now empty.
+uninstall:
+	@test -f $(BUILD_DIR)/install_manifest.txt || \
+		{ echo "uninstall: no $(BUILD_DIR)/install_manifest.txt (nothing installed from $(BUILD_DIR))" >&2; exit 1; }
+	scripts/uninstall $(BUILD_DIR)/install_manifest.txt
+
+demo: demo-deps
 	@examples/demo.sh $(BUILD_DIR)
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+check-package: deps
+	$(MAKE) package
+	scripts/check-package --build $(BUILD_DIR)
 
 KERNEL_OUT = $(BUILD_DIR)/kernel
 CHECK_KERNEL = kernel-patch/check-kernel --build $(BUILD_DIR)
@@ -94,11 +136,13 @@ LLVM_PASS = -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$(1)/KcovExt.so
 # Linux 7.2 with GCC 16 and the series' own plugin, clang 23's native
 # option and clang 19 with the pass plugin (the first two in the unstable
 # toolchain root).
-check-kernel: build
+check-kernel: deps
+	$(MAKE) build
 	kernel-patch/check-series --build $(BUILD_DIR) 7.2
 	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc gcc-16 --out $(KERNEL_OUT)/7.2-gcc16-intree
 	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc clang-23 --out $(KERNEL_OUT)/7.2-clang23-native
-	$(CHECK_KERNEL) --kernel 7.2 --cc /usr/lib/llvm-19/bin/clang --plugin-flag $(call LLVM_PASS,19) \
+	. $(BUILD_DIR)/toolchains.sh && \
+	$(CHECK_KERNEL) --kernel 7.2 --cc $$KCOV_EXT_LLVM_BIN_19/clang --plugin-flag $(call LLVM_PASS,19) \
 		--out $(KERNEL_OUT)/7.2-clang19-plugin
 
 # And the long-term kernels: 6.12 (trixie root's source) and 6.1 with
@@ -108,13 +152,15 @@ check-kernel-all: check-kernel
 	KSRC= $(CHECK_KERNEL) --kernel 6.12 --cc gcc-12 --out $(KERNEL_OUT)/6.12-gcc12-intree
 	KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc gcc-12 --out $(KERNEL_OUT)/6.1-gcc12-intree
 	KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc gcc-12 --no-ext-records --out $(KERNEL_OUT)/6.1-gcc12-no-ext-records
-	for v in 14 19; do \
-		KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc /usr/lib/llvm-$$v/bin/clang \
+	. $(BUILD_DIR)/toolchains.sh && for v in 14 19; do \
+		eval bin=\$$KCOV_EXT_LLVM_BIN_$$v; \
+		KSRC= $(CHECK_KERNEL) --kernel 6.1 --cc $$bin/clang \
 			--plugin-flag $(call LLVM_PASS,$$v) \
 			--out $(KERNEL_OUT)/6.1-clang$$v-plugin || exit 1; \
 	done
 
-check-kernel-scale: build
+check-kernel-scale: deps
+	$(MAKE) build
 	scripts/kernel-slice-check --cc gcc-12 \
 		--plugin-flag -fplugin=$(abspath $(BUILD_DIR))/gcc-plugin/gcc-12/kcov_ext.so \
 		--objcheck $(BUILD_DIR)/bin/kcov-ext-objcheck \
@@ -122,12 +168,14 @@ check-kernel-scale: build
 		--config defconfig --dirs "kernel/ mm/ fs/ lib/ net/" \
 		--baseline diagnostics --compare-debug 100
 
-bench: build
+bench: deps
+	$(MAKE) build-tests
 	runtime/bench/run-bench $(BUILD_DIR) $(BUILD_DIR)/bench
 
 # The decoder on a 100-million-record area: records per second and peak
 # memory of each view, instructions per record of the signal walk.
-bench-decoder: build
+bench-decoder: deps
+	$(MAKE) build-tests
 	decoder/bench/run-decode-bench $(BUILD_DIR) $(BUILD_DIR)/bench-decoder
 
 clean:

@@ -6,7 +6,7 @@
 #
 # Substitutions:
 #   %gcc %gxx       the GCC under test
-#   %kcov_ext       -fplugin=<the kcov_ext.so built for that GCC>
+#   %gcc_plugin_flag   -fplugin=<the kcov_ext.so built for that GCC>
 #   %plugin         the path of that kcov_ext.so
 #   %plugin_other   a kcov_ext.so built for another GCC version, if any
 #   %gcc_wrong_plugin_args   --wrong-plugin -fplugin=... for each of those
@@ -23,7 +23,7 @@
 #   %mkarea         kcov-ext-mkarea (writes a kcov area from text)
 #   %check_profile_json   checks kcov-ext's trace / speedscope JSON
 #   %browser_check  draws an SVG or a speedscope profile in headless Chromium
-#   %kcov-ext       the decoder CLI
+#   %decoder_cli    kcov-ext, the decoder's command line tool
 #   %kcov_rt %kcov_rt_v1 %kcov_rt_classic   the runtime, in each design
 #   %runtime_include   the runtime's sources and headers
 #   %decoder_include   -I for libkcov-ext's header and the record format
@@ -34,7 +34,8 @@
 #   %matrix         the option matrix (test/fuzz/option-matrix)
 #   %FileCheck      LLVM's FileCheck
 #   %not %count     LLVM's not and count
-# Features: gcc-N and llvm-N for the compilers under test, clang-entry-exit
+# Features: gcc-N and llvm-N for the compilers under test, clang when there
+# is an LLVM under test (%clang, %opt, ... exist), clang-entry-exit
 # when that clang has -fsanitize-coverage=trace-pc-entry-exit, cc-gcc or
 # cc-clang for %e2e, gcc-other when %plugin_other exists, llvm-other when
 # %llvm_other_plugins does, gcc-musttail and gcc-no-sanitize-coverage when
@@ -115,14 +116,15 @@ if accepts(gcc, "int g(int); int f(int x) "
 # GCC 11 ignores the attribute with a warning (and so does its sancov).
 if accepts(gcc, "__attribute__((no_sanitize_coverage)) void f(void) {}"):
     config.available_features.add("gcc-no-sanitize-coverage")
-subst.append(("%kcov_ext", "-fplugin=" + gcc_plugin))
+subst.append(("%gcc_plugin_flag", "-fplugin=" + gcc_plugin))
 subst.append(("%plugin", gcc_plugin))
 
 if llvm_version is not None:
-    llvm_bin = "/usr/lib/llvm-%s/bin" % llvm_version
+    llvm_bin = config.llvm_bins[llvm_version]
     llvm_plugin = os.path.join(obj, "llvm-pass", "llvm-" + llvm_version,
                                "KcovExt.so")
     config.available_features.add("llvm-" + llvm_version)
+    config.available_features.add("clang")
     opt = os.path.join(llvm_bin, "opt")
     llc = os.path.join(llvm_bin, "llc")
     # opt and llc 14 read "ptr" only with opaque pointers switched on.
@@ -163,7 +165,7 @@ subst.append(("%check_profile_json",
               os.path.join(config.kcov_ext_src_root, "test", "tools",
                            "check-profile-json")))
 subst.append(("%mkarea", os.path.join(obj, "bin", "kcov-ext-mkarea")))
-subst.append(("%kcov-ext", os.path.join(obj, "bin", "kcov-ext")))
+subst.append(("%decoder_cli", os.path.join(obj, "bin", "kcov-ext")))
 for design in ("v1", "classic"):
     subst.append(("%kcov_rt_" + design,
                   os.path.join(obj, "lib", "libkcov_rt_%s.a" % design)))

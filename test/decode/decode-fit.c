@@ -6,38 +6,38 @@
 // RUN: %cc_hooks -O1 %s %kcov_rt -o %t.rec
 // RUN: %cc_hooks -O1 -DOTHER %s %kcov_rt -o %t.other
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
-// RUN: %kcov-ext tree %t.area | %FileCheck %s --check-prefix=TREE --match-full-lines
+// RUN: %decoder_cli tree %t.area | %FileCheck %s --check-prefix=TREE --match-full-lines
 // TREE:      main
 // TREE-NEXT:   work
 // TREE-NEXT:     step
 //
-// RUN: %not %kcov-ext tree %t.area --exe %t.other > %t.out 2> %t.err
+// RUN: %not %decoder_cli tree %t.area --exe %t.other > %t.out 2> %t.err
 // RUN: %FileCheck %s --check-prefix=BUILD-ID < %t.err
 // RUN: test ! -s %t.out
 // BUILD-ID: kcov-ext: {{.*}}.other: build ID {{[0-9a-f]+}}, but the area was recorded from {{[0-9a-f]+}}
 //
 // RUN: cp %t.area %t.nomap
-// RUN: %not %kcov-ext tree %t.nomap --exe %t.other > %t.out 2> %t.err
+// RUN: %not %decoder_cli tree %t.nomap --exe %t.other > %t.out 2> %t.err
 // RUN: %FileCheck %s --check-prefix=MISFIT < %t.err
 // RUN: test ! -s %t.out
 // MISFIT: kcov-ext: {{.*}}.nomap: the symbols do not fit this trace: of {{[0-9]+}} distinct PCs, {{[0-9]+}} lie in no function and {{[0-9]+}} not just after a call to a hook, e.g. 0x
 // MISFIT-NEXT: kcov-ext: are they from another program or build, or a stripped one?
-// RUN: %kcov-ext tree %t.nomap --exe %t.rec | %FileCheck %s --check-prefix=TREE --match-full-lines
+// RUN: %decoder_cli tree %t.nomap --exe %t.rec | %FileCheck %s --check-prefix=TREE --match-full-lines
 //
 // RUN: strip -o %t.stripped %t.rec
-// RUN: %not %kcov-ext tree %t.area --exe %t.stripped 2>&1 | %FileCheck %s --check-prefix=STRIPPED
+// RUN: %not %decoder_cli tree %t.area --exe %t.stripped 2>&1 | %FileCheck %s --check-prefix=STRIPPED
 // STRIPPED: kcov-ext: {{.*}}.area: the symbols do not fit this trace
-// RUN: %not %kcov-ext tree %t.nomap --exe %t.stripped 2>&1 | %FileCheck %s --check-prefix=STRIPPED-NOMAP
+// RUN: %not %decoder_cli tree %t.nomap --exe %t.stripped 2>&1 | %FileCheck %s --check-prefix=STRIPPED-NOMAP
 // STRIPPED-NOMAP: kcov-ext: {{.*}}.nomap: the symbols do not fit this trace
 //
 // RUN: env KCOV_RT_MODE=classic KCOV_RT_OUT=%t.classic %t.rec
-// RUN: %kcov-ext stats %t.classic | %FileCheck %s --check-prefix=CLASSIC
+// RUN: %decoder_cli stats %t.classic | %FileCheck %s --check-prefix=CLASSIC
 // CLASSIC: mode: classic
 // CLASSIC: exit: 0
-// RUN: %not %kcov-ext stats %t.classic --ext 2>&1 | %FileCheck %s --check-prefix=CLASSIC-EXT
+// RUN: %not %decoder_cli stats %t.classic --ext 2>&1 | %FileCheck %s --check-prefix=CLASSIC-EXT
 // CLASSIC-EXT: kcov-ext: {{.*}}.classic.map says the area was recorded in classic mode
 // RUN: cp %t.classic %t.classic-nomap
-// RUN: %kcov-ext tree %t.classic-nomap --exe %t.rec > %t.out 2> %t.err
+// RUN: %decoder_cli tree %t.classic-nomap --exe %t.rec > %t.out 2> %t.err
 // RUN: %FileCheck %s --check-prefix=DETECT < %t.err
 // RUN: %FileCheck %s --check-prefix=DETECT-TREE --match-full-lines < %t.out
 // DETECT: kcov-ext: {{.*}}.classic-nomap: no exit or block records: reading it as a classic (KCOV_TRACE_PC) area; --ext reads it as calls

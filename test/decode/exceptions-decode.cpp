@@ -4,8 +4,8 @@
 // decoder does not demangle.)
 // RUN: %cxx_hooks -O1 %s %kcov_rt -o %t.rec
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
-// RUN: %kcov-ext tree %t.area 2>/dev/null | %FileCheck %s --match-full-lines
-// RUN: %kcov-ext stats %t.area 2>/dev/null | %FileCheck %s --check-prefix=STATS-%cc_family
+// RUN: %decoder_cli tree %t.area 2>/dev/null | %FileCheck %s --match-full-lines
+// RUN: %decoder_cli stats %t.area 2>/dev/null | %FileCheck %s --check-prefix=STATS-%cc_family
 // CHECK:      main
 // CHECK-NEXT:   passes
 // CHECK-NEXT:     thrower

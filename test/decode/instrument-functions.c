@@ -3,8 +3,8 @@
 // the function starting there (not the one before it).
 // RUN: %cc_plain -O1 -finstrument-functions %s %kcov_rt -o %t.rec
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
-// RUN: %kcov-ext tree %t.area | %FileCheck %s --match-full-lines
-// RUN: %kcov-ext stats %t.area | %FileCheck %s --check-prefix=STATS
+// RUN: %decoder_cli tree %t.area | %FileCheck %s --match-full-lines
+// RUN: %decoder_cli stats %t.area | %FileCheck %s --check-prefix=STATS
 // CHECK:      main
 // CHECK-NEXT:   work
 // CHECK-NEXT:     step

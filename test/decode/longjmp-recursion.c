@@ -13,7 +13,7 @@
 //
 // RUN: %cc_hooks -O2 -fno-optimize-sibling-calls %s %kcov_rt -o %t.rec
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
-// RUN: %not %kcov-ext tree %t.area > %t.tree 2> %t.err
+// RUN: %not %decoder_cli tree %t.area > %t.tree 2> %t.err
 // RUN: %FileCheck %s --input-file %t.err
 // CHECK: kcov-ext: {{.*}}: 1 longjmp (or exception) landings were ambiguous (in recursion, or just after a call returned), and 3 frames contradict the guess: the calls after such a landing may hang under the wrong frame
 #include <setjmp.h>

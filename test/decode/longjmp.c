@@ -11,11 +11,11 @@
 //
 // RUN: %cc_hooks -O2 %s %kcov_rt -o %t.rec
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec
-// RUN: %kcov-ext tree %t.area > %t.tree 2> %t.err
+// RUN: %decoder_cli tree %t.area > %t.tree 2> %t.err
 // RUN: %FileCheck %s --input-file %t.tree --match-full-lines --strict-whitespace
 // RUN: %FileCheck %s --input-file %t.err --check-prefix=NOTE
-// RUN: %kcov-ext folded %t.area 2>/dev/null | %FileCheck %s --check-prefix=FOLDED
-// RUN: %kcov-ext stats %t.area 2>/dev/null | %FileCheck %s --check-prefix=STATS
+// RUN: %decoder_cli folded %t.area 2>/dev/null | %FileCheck %s --check-prefix=FOLDED
+// RUN: %decoder_cli stats %t.area 2>/dev/null | %FileCheck %s --check-prefix=STATS
 // CHECK:main
 // CHECK-NEXT:  deep1
 // CHECK-NEXT:    deep2

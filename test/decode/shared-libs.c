@@ -6,7 +6,7 @@
 // RUN: %cc_hooks -O1 -fPIC -shared %S/Inputs/shared-lib.c -o %t.plugin.so
 // RUN: %cc_hooks -O1 %s %t.liblinked.so -Wl,-rpath,%T %kcov_rt -ldl -o %t.rec
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.area %t.rec %t.plugin.so
-// RUN: %kcov-ext tree %t.area | %FileCheck %s --match-full-lines
+// RUN: %decoder_cli tree %t.area | %FileCheck %s --match-full-lines
 // RUN: %FileCheck %s --check-prefix=MAP < %t.area.map
 // CHECK:      main
 // CHECK-NEXT:   linked_entry

@@ -6,11 +6,11 @@
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.d/area %t.rec
 // RUN: ls %t.d | grep -c -x 'area\.[0-9]*' | grep -x 5
 // RUN: ls %t.d | grep -c -x 'area\(\.[0-9]*\)\{0,1\}\.map' | grep -x 6
-// RUN: %kcov-ext tree %t.d/area | %FileCheck %s --check-prefix=MAIN --match-full-lines
+// RUN: %decoder_cli tree %t.d/area | %FileCheck %s --check-prefix=MAIN --match-full-lines
 // MAIN:      main
 // MAIN-NEXT:   start_workers
 // MAIN-NOT:    worker
-// RUN: sh -c 'for f in %t.d/area.*[0-9]; do %kcov-ext tree $f || exit 1; done' > %t.trees
+// RUN: sh -c 'for f in %t.d/area.*[0-9]; do %decoder_cli tree $f || exit 1; done' > %t.trees
 // RUN: %FileCheck %s --check-prefix=WORKERS --input-file %t.trees --match-full-lines
 // WORKERS-COUNT-4: worker
 // WORKERS: child

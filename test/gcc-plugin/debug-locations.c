@@ -2,12 +2,12 @@
 // statement), an exit hook that of its return (GCC 13 and later add a
 // discriminator to both). -g does not change the
 // code: -fcompare-debug and -fchecking=2 stay clean at every level.
-// RUN: %gcc -O0 -g -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
-// RUN: %gcc -O2 -g -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
-// RUN: %gcc -O2 -g %kcov_ext -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
-// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O -g -fcompare-debug -fchecking=2 -fsanitize-coverage=trace-pc %kcov_ext -c %s -o %t.o 2>&1 || exit 1; done | %count 0
-// RUN: for O in -O0 -O2 -O3; do %gcc $O -g -fcompare-debug -fchecking=2 %kcov_ext -c %S/Inputs/branchy.c -o %t.o 2>&1 || exit 1; done | %count 0
-// RUN: %gcc -O2 -g %kcov_ext -c %s -o %t.o
+// RUN: %gcc -O0 -g -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
+// RUN: %gcc -O2 -g -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
+// RUN: %gcc -O2 -g %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized-lineno=- | %FileCheck %s
+// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O -g -fcompare-debug -fchecking=2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o %t.o 2>&1 || exit 1; done | %count 0
+// RUN: for O in -O0 -O2 -O3; do %gcc $O -g -fcompare-debug -fchecking=2 %gcc_plugin_flag -c %S/Inputs/branchy.c -o %t.o 2>&1 || exit 1; done | %count 0
+// RUN: %gcc -O2 -g %gcc_plugin_flag -c %s -o %t.o
 // RUN: objdump -dlr --no-show-raw-insn %t.o | %FileCheck %s --check-prefix=LINES
 //
 // CHECK-LABEL: int located (int x)

@@ -4,11 +4,11 @@
 //    loop preheader that sancov skipped) and gets a fresh hook;
 //  - on split entry edge: the entry block is a loop header (a goto back to
 //    the first label), so a hook there would fire on every iteration.
-// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null -fdump-tree-optimized=%t.O0 2>&1 | %FileCheck %s --check-prefix=O0
+// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null -fdump-tree-optimized=%t.O0 2>&1 | %FileCheck %s --check-prefix=O0
 // RUN: %FileCheck %s --check-prefix=DUMP-O0 < %t.O0
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null -fdump-tree-optimized=%t.O2 2>&1 | %FileCheck %s --check-prefix=O2
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null -fdump-tree-optimized=%t.O2 2>&1 | %FileCheck %s --check-prefix=O2
 // RUN: %FileCheck %s --check-prefix=DUMP-O2 < %t.O2
-// RUN: %gcc -O2 %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=ALONE
+// RUN: %gcc -O2 %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=ALONE
 
 volatile int sink;
 

@@ -3,8 +3,8 @@
 // goes right before that call. A frame that catches returns normally. A
 // frame without a cleanup is skipped by the unwinder and reports no exit
 // (a documented limitation; the kernel has no exceptions).
-// RUN: %gxx -O2 %kcov_ext -c %s -o %t.o -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gxx -O0 %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gxx -O2 %gcc_plugin_flag -c %s -o %t.o -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gxx -O0 %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
 // RUN: %objcheck %t.o | %FileCheck %s --check-prefix=OBJ
 //
 // CHECK-LABEL: void with_cleanup (int x)

@@ -1,7 +1,7 @@
 // With -flto the compile step only streams GIMPLE; the instrumenting pass
 // runs at link (ltrans) time, and only when -fplugin is on the link line.
-// RUN: %gcc -O2 -flto -fsanitize-coverage=trace-pc %kcov_ext -c %s -o %t.o
-// RUN: %gcc -O2 -flto -fsanitize-coverage=trace-pc %kcov_ext %t.o %shadow_stack -o %t.with
+// RUN: %gcc -O2 -flto -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o %t.o
+// RUN: %gcc -O2 -flto -fsanitize-coverage=trace-pc %gcc_plugin_flag %t.o %shadow_stack -o %t.with
 // RUN: %objcheck %t.with | %FileCheck %s --check-prefix=WITH
 // RUN: %t.with 2>&1 | %FileCheck %s --check-prefix=REPORT
 // RUN: %gcc -O2 -flto -fsanitize-coverage=trace-pc %t.o %shadow_stack -o %t.without

@@ -1,9 +1,9 @@
 // Every return gets an exit hook right before it, after its value is
 // computed. GIMPLE lowering merges returns into one block; -ftracer (and
 // -O3) duplicate it again into several return statements.
-// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -O2 -ftracer -fsanitize-coverage=trace-pc %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O2
-// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O %kcov_ext -c %s -o %t$O.o && %objcheck %t$O.o; done | %FileCheck %s --check-prefix=OBJ
+// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -O2 -ftracer -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O2
+// RUN: for O in -O0 -O1 -O2 -O3 -Os -Og; do %gcc $O %gcc_plugin_flag -c %s -o %t$O.o && %objcheck %t$O.o; done | %FileCheck %s --check-prefix=OBJ
 //
 // CHECK-LABEL: int pick (int x)
 // CHECK:       __sanitizer_cov_trace_pc_exit ();

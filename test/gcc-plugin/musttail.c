@@ -2,8 +2,8 @@
 // and 12 have no musttail attribute (only libgccjit makes such calls, and
 // it cannot load plugins), so this runs with a GCC that accepts it.
 // REQUIRES: gcc-musttail
-// RUN: %gcc -O2 %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -O2 %kcov_ext -S %s -o - | %FileCheck %s --check-prefix=ASM
+// RUN: %gcc -O2 %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -O2 %gcc_plugin_flag -S %s -o - | %FileCheck %s --check-prefix=ASM
 //
 // CHECK-LABEL: int forward (int x)
 // CHECK:       __sanitizer_cov_trace_pc_exit ();

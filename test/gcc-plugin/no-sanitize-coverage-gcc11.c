@@ -3,7 +3,7 @@
 // the hooks follow trace_pc. objcheck reports the result in .noinstr.text,
 // which is what the kernel's objtool NOPs out for GCC 11 builds.
 // REQUIRES: gcc-11
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.o 2>&1 | %FileCheck %s
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o %t.o 2>&1 | %FileCheck %s
 // RUN: %not %objcheck %t.o | %FileCheck %s --check-prefix=OBJ
 //
 // CHECK: warning: 'no_sanitize_coverage' attribute directive ignored

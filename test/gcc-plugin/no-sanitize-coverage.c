@@ -3,10 +3,10 @@
 // A section attribute alone does not stop sancov, so it does not stop the
 // plugin. (GCC 11: no-sanitize-coverage-gcc11.c.)
 // REQUIRES: gcc-no-sanitize-coverage
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.o -fdump-tree-optimized=%t.dump 2>&1 | %FileCheck %s
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o %t.o -fdump-tree-optimized=%t.dump 2>&1 | %FileCheck %s
 // RUN: %FileCheck %s --check-prefix=DUMP < %t.dump
 // RUN: %objcheck %t.o | %FileCheck %s --check-prefix=OBJ
-// RUN: %gcc -O0 %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=DUMP
+// RUN: %gcc -O0 %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=DUMP
 //
 // CHECK: kcov_ext: skip skipped(): no_sanitize_coverage
 // CHECK: kcov_ext: skip noinstr_like(): no_sanitize_coverage

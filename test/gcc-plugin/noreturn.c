@@ -1,7 +1,7 @@
 // Paths that do not return get no exit hook: noreturn calls,
 // __builtin_unreachable, infinite loops. The entry hook is still there.
-// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.O0.o 2>&1 | %FileCheck %s
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.O2.o 2>&1 | %FileCheck %s
+// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o %t.O0.o 2>&1 | %FileCheck %s
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o %t.O2.o 2>&1 | %FileCheck %s
 // RUN: %objcheck %t.O0.o | %FileCheck %s --check-prefix=OBJ
 // RUN: %objcheck %t.O2.o | %FileCheck %s --check-prefix=OBJ
 //

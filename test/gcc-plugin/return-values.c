@@ -1,7 +1,7 @@
 // The exit hook runs after the return value is computed and leaves it
 // alone: the value is an operand of the return that follows the hook.
-// RUN: %gcc -O0 %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O0
-// RUN: %gcc -O2 %kcov_ext -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O2
+// RUN: %gcc -O0 %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O0
+// RUN: %gcc -O2 %gcc_plugin_flag -c %s -o /dev/null -fdump-tree-optimized=- | %FileCheck %s --check-prefix=O2
 //
 // O0-LABEL: struct big make_big (long int x)
 // O0:       <retval> = b;

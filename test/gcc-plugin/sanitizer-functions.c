@@ -1,7 +1,7 @@
 // Functions whose names start with __sanitizer_ are the coverage runtime:
 // instrumenting them would recurse. A unit that declares or defines the
 // hooks itself gets its own declarations reused, not a second symbol.
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -fplugin-arg-kcov_ext-verbose -c %s -o %t.o -fdump-tree-optimized=%t.dump 2>&1 | %FileCheck %s
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -c %s -o %t.o -fdump-tree-optimized=%t.dump 2>&1 | %FileCheck %s
 // RUN: %FileCheck %s --check-prefix=DUMP < %t.dump
 // RUN: nm %t.o | %FileCheck %s --check-prefix=NM
 //

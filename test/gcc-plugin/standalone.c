@@ -1,10 +1,10 @@
 // Without -fsanitize-coverage=trace-pc the plugin adds the entry hook at
 // the start of the entry block and the exit hooks, and nothing else.
-// RUN: %gcc -O0 %kcov_ext -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -O2 %kcov_ext -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -O3 %kcov_ext -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -Og %kcov_ext -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
-// RUN: %gcc -O2 %kcov_ext -c %S/Inputs/branchy.c -o %t.o
+// RUN: %gcc -O0 %gcc_plugin_flag -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -O2 %gcc_plugin_flag -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -O3 %gcc_plugin_flag -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -Og %gcc_plugin_flag -c %S/Inputs/branchy.c -o /dev/null -fdump-tree-optimized=- | %FileCheck %s
+// RUN: %gcc -O2 %gcc_plugin_flag -c %S/Inputs/branchy.c -o %t.o
 // RUN: %objcheck %t.o | %FileCheck %s --check-prefix=OBJ
 //
 // CHECK-NOT:   __builtin___sanitizer_cov_trace_pc

@@ -3,12 +3,12 @@
 // statement after a call it expands as a sibcall, so without unmarking the
 // call the exit hook would silently vanish; and the exit hook itself is
 // never reached by a jmp.
-// RUN: %gcc -O2 %kcov_ext -fplugin-arg-kcov_ext-verbose -S %s -o %t.s 2> %t.verbose
+// RUN: %gcc -O2 %gcc_plugin_flag -fplugin-arg-kcov_ext-verbose -S %s -o %t.s 2> %t.verbose
 // RUN: %FileCheck %s < %t.s
 // RUN: %FileCheck %s --check-prefix=VERBOSE < %t.verbose
-// RUN: %gcc -O3 -fsanitize-coverage=trace-pc %kcov_ext -S %s -o - | %FileCheck %s
-// RUN: %gcc -Os %kcov_ext -S %s -o - | %FileCheck %s
-// RUN: for O in -O1 -O2 -O3 -Os; do %gcc $O %kcov_ext -c %s -o %t$O.o && %objcheck %t$O.o; done | %FileCheck %s --check-prefix=OBJ
+// RUN: %gcc -O3 -fsanitize-coverage=trace-pc %gcc_plugin_flag -S %s -o - | %FileCheck %s
+// RUN: %gcc -Os %gcc_plugin_flag -S %s -o - | %FileCheck %s
+// RUN: for O in -O1 -O2 -O3 -Os; do %gcc $O %gcc_plugin_flag -c %s -o %t$O.o && %objcheck %t$O.o; done | %FileCheck %s --check-prefix=OBJ
 // The same code without the plugin does make sibcalls: the test exercises them.
 // RUN: %gcc -O2 -S %s -o - | %FileCheck %s --check-prefix=PLAIN
 //

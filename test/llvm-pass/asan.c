@@ -2,6 +2,7 @@
 // call there: the pass still finds that call (it dominates the other
 // coverage calls and the returns) and replaces it, so each function has
 // exactly one entry hook and the program's trace nests.
+// REQUIRES: clang
 // RUN: %clang -O1 -fsanitize=address -fsanitize-coverage=trace-pc %pass_plugin -S -emit-llvm %s -o - | %FileCheck %s
 // RUN: %clang -O1 -fsanitize=address -fsanitize-coverage=trace-pc %pass_plugin %s %shadow_stack -o %t
 // RUN: %t 2>&1 >/dev/null | %FileCheck %s --check-prefix=REPORT

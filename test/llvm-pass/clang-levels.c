@@ -3,6 +3,7 @@
 // hooks as returns, the entry hook replaced sancov's entry-block call (the
 // number of coverage calls is unchanged), and the machine code keeps the
 // invariants (no jmp to a hook, no sibcall, every ret behind an exit).
+// REQUIRES: clang
 // RUN: for O in -O0 -O1 -O2 -O3 -Os -Oz; do for F in "" "-g" "-fno-omit-frame-pointer -fPIC"; do %clang $O $F -fsanitize-coverage=trace-pc %pass_plugin -c %S/../gcc-plugin/machine-code.c -o %t.o && %objcheck --quiet %t.o || exit 1; done; done | %FileCheck %s --check-prefix=OBJ
 // RUN: for O in -O0 -O2 -Os; do %clang $O %pass_plugin -c %S/../gcc-plugin/machine-code.c -o %t.o && %objcheck --quiet %t.o || exit 1; done | %FileCheck %s --check-prefix=OBJ-ALONE
 // RUN: for O in -O0 -O2; do %clang $O -g -fsanitize-coverage=trace-pc %pass_plugin -S -emit-llvm %S/../gcc-plugin/machine-code.c -o %t$O.ll && %opt -passes=verify -disable-output %t$O.ll || exit 1; done

@@ -3,6 +3,7 @@
 ; the hook defined in a -g unit of the same module (or under LTO) a call
 ; without a location is a verifier error ("inlinable function call in a
 ; function with debug info must have a !dbg location").
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s | %FileCheck %s
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=1 -sanitizer-coverage-trace-pc -S %s | %FileCheck %s
 

@@ -1,6 +1,7 @@
 ; An added entry hook takes the function's scope line, like sancov's entry
 ; block call; a replaced one keeps sancov's; exit hooks take their return's
 ; location.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s | %FileCheck %s
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=1 -sanitizer-coverage-trace-pc -S %s | %FileCheck %s
 

@@ -1,5 +1,6 @@
 ; With trace-pc-guard or inline 8-bit counters sancov keeps its guard or
 ; counter in the entry block, and the entry hook comes in addition to it.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=3 -sanitizer-coverage-trace-pc-guard -S %s -o %t.guard.ll
 ; RUN: %FileCheck %s --check-prefix=GUARD < %t.guard.ll
 ; RUN: %opt -passes=verify -disable-output %t.guard.ll

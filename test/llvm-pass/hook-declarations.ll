@@ -3,6 +3,7 @@
 ; unwind EscapeEnumerator leaves the calls to them plain calls.
 ; (From LLVM 23 on: hook-declarations-upstream.ll.)
 ; UNSUPPORTED: clang-entry-exit
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=1 -sanitizer-coverage-trace-pc -S %s | %FileCheck %s
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s | %FileCheck %s
 

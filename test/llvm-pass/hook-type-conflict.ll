@@ -1,5 +1,6 @@
 ; A module that defines a hook with another type than void (void) is an
 ; error, not a call with the wrong arguments.
+; REQUIRES: clang
 ; RUN: %not %opt %load_pass -passes=kcov-ext -disable-output %s 2>&1 | %FileCheck %s
 ; CHECK: error: kcov-ext: __sanitizer_cov_trace_pc_exit is declared with a type other than void (void)
 

@@ -1,5 +1,6 @@
 ; Running the pass again changes nothing: a function that already calls a
 ; hook is left alone.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=3 -sanitizer-coverage-trace-pc -S %s -o %t.once.ll
 ; RUN: %opt %load_pass -passes=kcov-ext -S %t.once.ll -o %t.twice.ll
 ; A round trip through opt alone, so that only the pass can differ:

@@ -1,6 +1,7 @@
 // clang's sancov allow and ignore lists decide which functions get
 // coverage; the plugin follows that decision, also when the list leaves no
 // function of the unit instrumented (an allow list without "src:").
+// REQUIRES: clang
 // RUN: echo 'fun:listed' > %t.ignore
 // RUN: %clang -O1 -fsanitize-coverage=trace-pc -fsanitize-coverage-ignorelist=%t.ignore %pass_plugin -S -emit-llvm %s -o - | %FileCheck %s --check-prefix=IGNORE
 // RUN: printf 'src:*\nfun:listed\n' > %t.allow

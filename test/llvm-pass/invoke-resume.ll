@@ -2,6 +2,7 @@
 ; paths, the way EscapeEnumerator finds them: before each resume, and in a
 ; new cleanup for every call that may throw (turned into an invoke). Calls
 ; that cannot throw, and nounwind functions, are left alone.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s -o %t.ll
 ; RUN: %FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll

@@ -2,6 +2,7 @@
 // sancov (clang runs both in the pre-link pipeline), and the link-time
 // optimizer keeps the exit hooks notail, so the linked program has no jmp
 // to a hook and its trace nests.
+// REQUIRES: clang
 // RUN: %clang -O2 -flto=thin -fsanitize-coverage=trace-pc %pass_plugin -c %S/../e2e/tail-calls.c -o %t.thin.o
 // RUN: %clang -O2 -flto=thin -fuse-ld=lld %t.thin.o %shadow_stack -o %t.thin
 // RUN: %objcheck --quiet %t.thin | %FileCheck %s --check-prefix=OBJ

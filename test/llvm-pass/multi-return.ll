@@ -1,5 +1,6 @@
 ; Every return gets a notail exit hook right before it; the entry block's
 ; sancov trace_pc becomes the entry hook, other blocks keep theirs.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=3 -sanitizer-coverage-trace-pc -S %s -o %t.ll
 ; RUN: %FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll

@@ -1,5 +1,6 @@
 ; A musttail call must stay a tail call: the exit hook goes before it, and
 ; the ret after it gets none.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s -o %t.ll
 ; RUN: %FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll

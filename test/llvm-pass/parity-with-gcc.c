@@ -2,7 +2,8 @@
 // the same sequence of (hook, function) events, with inlining off so both
 // compilers keep the same calls. GCC's clone suffixes (.isra.0, .part.0,
 // .constprop.0) are dropped before comparing.
-// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %kcov_ext -c %S/../../examples/demo.c -o %t.gcc-O0.o
+// REQUIRES: clang
+// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %S/../../examples/demo.c -o %t.gcc-O0.o
 // RUN: %gcc %t.gcc-O0.o %shadow_stack -o %t.gcc-O0
 // RUN: %clang -O0 -fsanitize-coverage=trace-pc %pass_plugin -c %S/../../examples/demo.c -o %t.clang-O0.o
 // RUN: %clang %t.clang-O0.o %shadow_stack -o %t.clang-O0
@@ -13,7 +14,7 @@
 // RUN: %FileCheck %s --input-file %t.clang-O0.trace
 // RUN: tail -n 2 %t.clang-O0.trace | %FileCheck %s --check-prefix=END
 //
-// RUN: %gcc -O2 -fno-inline -fsanitize-coverage=trace-pc %kcov_ext -c %S/../../examples/demo.c -o %t.gcc-O2.o
+// RUN: %gcc -O2 -fno-inline -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %S/../../examples/demo.c -o %t.gcc-O2.o
 // RUN: %gcc %t.gcc-O2.o %shadow_stack -o %t.gcc-O2
 // RUN: %clang -O2 -fno-inline -fsanitize-coverage=trace-pc %pass_plugin -c %S/../../examples/demo.c -o %t.clang-O2.o
 // RUN: %clang %t.clang-O2.o %shadow_stack -o %t.clang-O2

@@ -2,6 +2,7 @@
 ; functions get coverage, even if it instrumented nothing here (coverage
 ; level 0; through clang: an allow list that matches nothing, ignorelist.c):
 ; the module then holds no sancov trace, and only the pipeline tells.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=0 -S %s | %FileCheck %s --check-prefix=NOTHING
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s | %FileCheck %s --check-prefix=ALONE
 ; NOTHING-NOT: call {{.*}}@__sanitizer_cov

@@ -5,6 +5,7 @@
 ; functions never get hooks, even where an older sancov put its trace_pc
 ; (LLVM 14-19 into naked functions, 14-16 into
 ; disable_sanitizer_instrumentation ones): that trace_pc is left as it is.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s | %FileCheck %s 
 ; RUN: %opt %load_pass -passes='module(sancov-module),kcov-ext' -sanitizer-coverage-level=3 -sanitizer-coverage-trace-pc -S %s | %FileCheck %s 
 ; (sancov's allow and ignore lists: ignorelist.c, through clang)

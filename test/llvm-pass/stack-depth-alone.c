@@ -3,6 +3,7 @@
 // edge coverage and gives every function its hooks, leaf ones too, and so
 // does the plugin. With trace-pc beside it, sancov's per-block calls show
 // which functions it instrumented, as usual.
+// REQUIRES: clang
 // RUN: %clang -O2 -fsanitize-coverage=stack-depth %pass_plugin -S -emit-llvm %s -o - | %FileCheck %s
 // RUN: %clang -O0 -fsanitize-coverage=stack-depth %pass_plugin -S -emit-llvm %s -o - | %FileCheck %s
 // RUN: %clang -O2 -fsanitize-coverage=trace-pc,stack-depth %pass_plugin -S -emit-llvm %s -o - | %FileCheck %s --check-prefixes=CHECK,TRACEPC

@@ -1,5 +1,6 @@
 ; Without sancov in the module, the pass decides as sancov would and puts a
 ; fresh entry hook at the start of the entry block, after the static allocas.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s -o %t.ll
 ; RUN: %FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll

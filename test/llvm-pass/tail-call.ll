@@ -1,6 +1,7 @@
 ; A call in tail position keeps its place and the exit hook goes after it,
 ; before the ret, so it is no longer a sibcall; the exit call is notail so
 ; that no later pass turns it into one. The backend then makes no jmp.
+; REQUIRES: clang
 ; RUN: %opt %load_pass -passes=kcov-ext -S %s -o %t.ll
 ; RUN: %FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll

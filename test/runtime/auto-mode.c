@@ -1,13 +1,13 @@
 // Collection without code changes: KCOV_RT_MODE, KCOV_RT_SIZE, KCOV_RT_OUT
 // and KCOV_RT_RESET_MS, and their errors.
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext %s %kcov_rt -o %t
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag %s %kcov_rt -o %t
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.ext %t 3
-// RUN: %kcov-ext stats %t.ext --exe %t | %FileCheck %s --check-prefix=EXT
+// RUN: %decoder_cli stats %t.ext --exe %t | %FileCheck %s --check-prefix=EXT
 // EXT: entry: 4
 // EXT: exit: 4
 // EXT: open at end: 0
 // RUN: env KCOV_RT_MODE=classic KCOV_RT_OUT=%t.classic %t 3
-// RUN: %kcov-ext stats %t.classic | %FileCheck %s --check-prefix=CLASSIC
+// RUN: %decoder_cli stats %t.classic | %FileCheck %s --check-prefix=CLASSIC
 // CLASSIC: exit: 0
 // Without KCOV_RT_MODE nothing is collected or written.
 // RUN: rm -f %t.none && env KCOV_RT_OUT=%t.none %t 3 && test ! -e %t.none
@@ -18,7 +18,7 @@
 // SMALLMAP: kcov-ext-map 1
 // SMALLMAP-NEXT: mode ext
 // SMALLMAP-NEXT: size 5
-// RUN: %not %kcov-ext stats %t.small > %t.small.out 2> %t.small.err
+// RUN: %not %decoder_cli stats %t.small > %t.small.out 2> %t.small.err
 // RUN: %FileCheck %s --check-prefix=SMALL < %t.small.out
 // RUN: %FileCheck %s --check-prefix=SMALL-ERR < %t.small.err
 // SMALL: records: 4
@@ -30,9 +30,9 @@
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_RESET_MS=100 %t 3
 // Emptied every millisecond, a long run keeps only its last records.
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_SIZE=4194304 KCOV_RT_RESET_MS=1 KCOV_RT_OUT=%t.reset %t 3000000
-// RUN: %kcov-ext stats %t.reset 2>/dev/null | awk '/^records:/ { exit !($2 < 4194303) }'
+// RUN: %decoder_cli stats %t.reset 2>/dev/null | awk '/^records:/ { exit !($2 < 4194303) }'
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_SIZE=4194304 KCOV_RT_OUT=%t.noreset %t 3000000
-// RUN: %not %kcov-ext stats %t.noreset 2>/dev/null | %FileCheck %s --check-prefix=NORESET
+// RUN: %not %decoder_cli stats %t.noreset 2>/dev/null | %FileCheck %s --check-prefix=NORESET
 // NORESET: records: 4194303
 // NORESET: full: yes
 // Bad values: a message and exit status 2 before main() runs.

@@ -1,20 +1,21 @@
 // The call tree the decoder rebuilds from a real recorded run equals the
 // calls the program made (as it logs them itself), for GCC + kcov_ext and
 // clang + KcovExt.so, at -O0 and -O2 (noinline functions).
+// REQUIRES: clang
 // RUN: %gcc -O0 -c %S/Inputs/call-log.c -o %t.log.o
-// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %kcov_ext %s %t.log.o %kcov_rt -o %t.gcc-O0
+// RUN: %gcc -O0 -fsanitize-coverage=trace-pc %gcc_plugin_flag %s %t.log.o %kcov_rt -o %t.gcc-O0
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.gcc-O0.area %t.gcc-O0 %t.gcc-O0.expected
-// RUN: %kcov-ext tree %t.gcc-O0.area --exe %t.gcc-O0 > %t.gcc-O0.tree
+// RUN: %decoder_cli tree %t.gcc-O0.area --exe %t.gcc-O0 > %t.gcc-O0.tree
 // RUN: diff %t.gcc-O0.expected %t.gcc-O0.tree
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext %s %t.log.o %kcov_rt -o %t.gcc-O2
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag %s %t.log.o %kcov_rt -o %t.gcc-O2
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.gcc-O2.area %t.gcc-O2 %t.gcc-O2.expected
 // GCC may clone walk() for its constant argument: walk.constprop.0.
-// RUN: %kcov-ext tree %t.gcc-O2.area --exe %t.gcc-O2 | sed -E 's/\.(constprop|isra|part)\.[0-9]+$//' > %t.gcc-O2.tree
+// RUN: %decoder_cli tree %t.gcc-O2.area --exe %t.gcc-O2 | sed -E 's/\.(constprop|isra|part)\.[0-9]+$//' > %t.gcc-O2.tree
 // RUN: diff %t.gcc-O2.expected %t.gcc-O2.tree
-// RUN: %kcov-ext stats %t.gcc-O2.area --exe %t.gcc-O2 | %FileCheck %s --check-prefix=STATS
+// RUN: %decoder_cli stats %t.gcc-O2.area --exe %t.gcc-O2 | %FileCheck %s --check-prefix=STATS
 // RUN: %clang -O2 -fsanitize-coverage=trace-pc %pass_plugin %s %t.log.o %kcov_rt -o %t.clang-O2
 // RUN: env KCOV_RT_MODE=ext KCOV_RT_OUT=%t.clang-O2.area %t.clang-O2 %t.clang-O2.expected
-// RUN: %kcov-ext tree %t.clang-O2.area --exe %t.clang-O2 > %t.clang-O2.tree
+// RUN: %decoder_cli tree %t.clang-O2.area --exe %t.clang-O2 > %t.clang-O2.tree
 // RUN: diff %t.clang-O2.expected %t.clang-O2.tree
 // RUN: %FileCheck %s --input-file %t.clang-O2.tree --match-full-lines --strict-whitespace
 //

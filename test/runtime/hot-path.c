@@ -4,8 +4,8 @@
 // instrumented code mid-collection (as an interrupt: nothing recorded; not
 // declared: the area stays consistent), softirq collection, and enable's
 // errors. The harness is not instrumented; Inputs/workload.c is.
-// RUN: %gcc -O2 %kcov_ext -c %S/Inputs/workload.c -o %t.workload.o
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -c %S/Inputs/workload.c -o %t.workload-pc.o
+// RUN: %gcc -O2 %gcc_plugin_flag -c %S/Inputs/workload.c -o %t.workload.o
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %S/Inputs/workload.c -o %t.workload-pc.o
 // RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt -lpthread -o %t.modebit
 // RUN: %t.modebit | %FileCheck %s --check-prefixes=CHECK,EXT
 // RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt_v1 -lpthread -o %t.v1

@@ -9,7 +9,7 @@
 // until the thread next enters its runtime, so under TSan handlers seldom
 // run mid-record; the plain and ASan builds take thousands.)
 //
-// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %kcov_ext -c %S/Inputs/stress-workload.c -o %t.workload.o
+// RUN: %gcc -O2 -fsanitize-coverage=trace-pc %gcc_plugin_flag -c %S/Inputs/stress-workload.c -o %t.workload.o
 // RUN: %gcc -O2 -I%runtime_include -I%src_root/include %s %t.workload.o %kcov_rt -lpthread -o %t.plain
 // RUN: %t.plain %t.plain-area | %FileCheck %s
 // RUN: %gcc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \

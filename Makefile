@@ -92,7 +92,7 @@ check-long: deps
 	scripts/fuzz-decoder $(BUILD_DIR) $(FUZZ_SECONDS)
 
 check-real: deps
-	$(MAKE) build
+	$(MAKE) build-tests
 	scripts/check-real --build $(BUILD_DIR)
 
 check-toolchains: deps
@@ -101,7 +101,7 @@ check-toolchains: deps
 # Disjoint seed ranges: host (GCC 11, 12, clang 14, 15, 16, 19), unstable
 # (GCC 13-16, clang 21-23, clang 23's native flag), trixie (clang 17, 18).
 check-long-toolchains: deps
-	$(MAKE) build
+	$(MAKE) build-tests
 	test/fuzz/csmith-diff --build $(BUILD_DIR) --compilers all --rotate --timeout 2 \
 		--first 1 --seeds $$((6 * $(SEEDS_PER_COMPILER))) \
 		--work $(BUILD_DIR)/csmith-rotate/host
@@ -137,7 +137,7 @@ LLVM_PASS = -fpass-plugin=$(abspath $(BUILD_DIR))/llvm-pass/llvm-$(1)/KcovExt.so
 # option and clang 19 with the pass plugin (the first two in the unstable
 # toolchain root).
 check-kernel: deps
-	$(MAKE) build
+	$(MAKE) build-tests
 	kernel-patch/check-series --build $(BUILD_DIR) 7.2
 	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc gcc-16 --out $(KERNEL_OUT)/7.2-gcc16-intree
 	$(CHECK_KERNEL) --kernel 7.2 --root unstable --cc clang-23 --out $(KERNEL_OUT)/7.2-clang23-native
@@ -160,7 +160,7 @@ check-kernel-all: check-kernel
 	done
 
 check-kernel-scale: deps
-	$(MAKE) build
+	$(MAKE) build-tests
 	scripts/kernel-slice-check --cc gcc-12 \
 		--plugin-flag -fplugin=$(abspath $(BUILD_DIR))/gcc-plugin/gcc-12/kcov_ext.so \
 		--objcheck $(BUILD_DIR)/bin/kcov-ext-objcheck \

@@ -37,21 +37,57 @@ __attribute__((noinline)) static void empty(void)
 	__asm__ volatile("");
 }
 
-/* One loop per hook, so that each call site is a plain direct call. */
-#define LOOP(name, call)						\
-	__attribute__((noinline)) static void loop_##name(unsigned long n) \
-	{								\
-		for (unsigned long i = 0; i < n; i++) {			\
-			call;						\
-			__asm__ volatile("");				\
-		}							\
+/*
+ * One loop per hook, written out, so that each call site is a plain
+ * direct call; the empty asm keeps the compiler from merging iterations.
+ */
+__attribute__((noinline)) static void loop_trace_pc(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		__sanitizer_cov_trace_pc();
+		__asm__ volatile("");
 	}
-LOOP(trace_pc, __sanitizer_cov_trace_pc())
-LOOP(entry, __sanitizer_cov_trace_pc_entry())
-LOOP(exit, __sanitizer_cov_trace_pc_exit())
-LOOP(cyg_enter, __cyg_profile_func_enter((void *)empty, NULL))
-LOOP(cyg_exit, __cyg_profile_func_exit((void *)empty, NULL))
-LOOP(empty, empty())
+}
+
+__attribute__((noinline)) static void loop_entry(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		__sanitizer_cov_trace_pc_entry();
+		__asm__ volatile("");
+	}
+}
+
+__attribute__((noinline)) static void loop_exit(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		__sanitizer_cov_trace_pc_exit();
+		__asm__ volatile("");
+	}
+}
+
+__attribute__((noinline)) static void loop_cyg_enter(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		__cyg_profile_func_enter((void *)empty, NULL);
+		__asm__ volatile("");
+	}
+}
+
+__attribute__((noinline)) static void loop_cyg_exit(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		__cyg_profile_func_exit((void *)empty, NULL);
+		__asm__ volatile("");
+	}
+}
+
+__attribute__((noinline)) static void loop_empty(unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++) {
+		empty();
+		__asm__ volatile("");
+	}
+}
 
 static const struct {
 	const char *name;

@@ -52,7 +52,7 @@ FUZZ_SECONDS ?= 600
 TOOLCHAINS ?= unstable trixie
 SEEDS_PER_COMPILER ?= 370
 
-.PHONY: all deps demo-deps browser-deps configure build check package check-package uninstall bench-decoder check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
+.PHONY: all deps demo-deps browser-deps configure build build-tests check package check-package uninstall bench-decoder check-long check-real check-kernel check-kernel-all check-kernel-scale demo bench \
 	check-toolchains check-long-toolchains install clean
 
 all: build

@@ -377,11 +377,12 @@ bool KcovExt::instrumentModule(Module &M) {
 
 namespace {
 
-/// What one PassBuilder's callbacks share: whether sancov ran since
-/// kcov-ext last did, and whether the OptimizerLast callback is in.
+/// What one PassBuilder's callbacks share: whether passes can be watched
+/// (the PassBuilder has instrumentation callbacks), whether sancov ran
+/// since kcov-ext last did, and whether the OptimizerLast callback is in.
 struct KcovExtState {
+  bool Watching = false;
   bool SancovRan = false;
-  bool SancovSeen = false;
   bool OptimizerLastRegistered = false;
 };
 
@@ -397,9 +398,8 @@ struct KcovExtPass : PassInfoMixin<KcovExtPass> {
     };
     // Without pass instrumentation there is no telling whether sancov ran:
     // then follow what it left in the IR.
-    bool SancovRan = State && State->SancovRan;
-    if (State)
-      State->SancovRan = false;
+    bool SancovRan = State->Watching && State->SancovRan;
+    State->SancovRan = false;
     if (!KcovExt(SancovRan, Verbose, GetDT).instrumentModule(M))
       return PreservedAnalyses::all();
     // Entry hooks replace calls; exit hooks come with new blocks and
@@ -425,7 +425,7 @@ static void watchForSancov(PassBuilder &PB,
   PassInstrumentationCallbacks *PIC = PB.getPassInstrumentationCallbacks();
   if (!PIC)
     return;
-  State->SancovSeen = true;
+  State->Watching = true;
 #if LLVM_VERSION_MAJOR >= 16
   StringRef SancovName = SanitizerCoveragePass::name();
 #else
@@ -453,7 +453,7 @@ static void registerKcovExt(PassBuilder &PB) {
         bool Verbose = Name == "kcov-ext<verbose>";
         if (Name != KcovExtPassName && !Verbose)
           return false;
-        MPM.addPass(KcovExtPass(State->SancovSeen ? State : nullptr, Verbose));
+        MPM.addPass(KcovExtPass(State, Verbose));
         return true;
       });
   PB.registerPipelineStartEPCallback(
@@ -468,8 +468,7 @@ static void registerKcovExt(PassBuilder &PB) {
 #else
             [State](ModulePassManager &MPM, OptimizationLevel) {
 #endif
-              MPM.addPass(
-                  KcovExtPass(State->SancovSeen ? State : nullptr, false));
+              MPM.addPass(KcovExtPass(State, false));
             });
       });
 }

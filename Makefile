@@ -11,7 +11,8 @@
 #   make check-package  install that package into a fresh Debian 12 root,
 #                build and decode the example there with GCC 12 and clang
 #                14, ccache and distcc checks, remove it, check that
-#                nothing is left (about 6 minutes; the base root is cached
+#                nothing is left (about 2 minutes the first time, then 20
+#                seconds; the base root is cached
 #                in /var/cache/kcov-ext/roots)
 #   make bench   measure what the hooks cost (tables + build/bench/bench.json)
 #   make bench-decoder  the decoder on a 100-million-record area (about 5
